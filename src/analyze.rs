@@ -1,0 +1,404 @@
+//! The pipeline: normalize → segment → language → keywords, assembled into an [`Analysis`] whose spans all point
+//! into the original text.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use serde::{Deserialize, Serialize};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::error::Error;
+use crate::keywords::{self, KeywordOptions};
+use crate::lang::{self, Direction, LanguageInfo, Stopwords};
+use crate::normalize::{normalize, NormalizeOptions};
+use crate::segment::{self, TokenKind};
+use crate::span::{Span, TextRef, Utf16Index};
+
+/// Options of the whole analysis. Every field has a default; from JavaScript pass a plain object with any subset
+/// of the fields (unknown fields are an error).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Options {
+    /// Force the language (ISO 639-1 code such as `"ar"`), or `None` to detect it.
+    pub language: Option<String>,
+    /// Normalization rules used for matching.
+    pub normalize: NormalizeOptions,
+    /// Keyphrase extraction.
+    pub keywords: KeywordOptions,
+    /// Words to treat as stopwords in addition to the language's list.
+    pub extra_stopwords: Vec<String>,
+    /// Words of the language's list not to treat as stopwords.
+    pub keep_words: Vec<String>,
+    /// Reading speed in words per minute; `None` uses a published rate for the language (Arabic 138, English
+    /// 228, ...; Trauzettel-Klosinski et al. 2012) or 200.
+    pub words_per_minute: Option<f64>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            language: None,
+            normalize: NormalizeOptions::default(),
+            keywords: KeywordOptions::default(),
+            extra_stopwords: Vec::new(),
+            keep_words: Vec::new(),
+            words_per_minute: None,
+        }
+    }
+}
+
+/// Counts about the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Stats {
+    /// User-perceived characters (grapheme clusters) of the original text.
+    pub characters: usize,
+    /// Grapheme clusters that are not white space.
+    pub characters_no_spaces: usize,
+    /// Words and numbers.
+    pub words: usize,
+    /// Sentences (headlines and list items count as sentences).
+    pub sentences: usize,
+    /// Paragraphs (separated by blank lines).
+    pub paragraphs: usize,
+    /// Estimated reading time in seconds.
+    pub reading_seconds: u64,
+    /// Length of the original text in UTF-16 code units.
+    pub utf16_length: usize,
+    /// Length of the original text in bytes.
+    pub byte_length: usize,
+}
+
+/// A sentence of the original text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct SentenceInfo {
+    /// Where the sentence is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// Index of its paragraph.
+    pub paragraph: usize,
+}
+
+/// A token of the original text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TokenInfo {
+    /// Where the token is.
+    pub span: Span,
+    /// What it holds.
+    pub kind: TokenKind,
+    /// Index of its sentence.
+    pub sentence: usize,
+}
+
+/// A keyphrase and every place it occurs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Keyword {
+    /// The phrase as it is most often written in the original text.
+    pub text: String,
+    /// Its normalized form, the grouping key.
+    pub key: String,
+    /// Score in (0, 1], higher is better; the best keyphrase scores 1.
+    pub score: f64,
+    /// Number of occurrences.
+    pub count: usize,
+    /// Every occurrence, in order, in the original text.
+    pub spans: Vec<Span>,
+}
+
+/// The result of [`analyze`](crate::analyze). Every span points into the original text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Analysis {
+    /// Language code (`"ar"`, `"en"`, ... or `"und"`).
+    pub language: String,
+    /// Direction to display the text in.
+    pub direction: Direction,
+    /// Language, script, direction and confidence.
+    pub language_info: LanguageInfo,
+    /// Counts.
+    pub stats: Stats,
+    /// Paragraphs, in order.
+    pub paragraphs: Vec<Span>,
+    /// Sentences, in order.
+    pub sentences: Vec<SentenceInfo>,
+    /// Keyphrases, best first.
+    pub keywords: Vec<Keyword>,
+    /// Tokens, in order (not serialized: the wasm door passes them to JavaScript as typed arrays).
+    #[serde(skip)]
+    pub tokens: Vec<TokenInfo>,
+}
+
+/// Reading speed (words per minute) for a language, from Trauzettel-Klosinski, Dietz et al., "Standardized
+/// Assessment of Reading Performance: The New International Reading Speed Texts IReST", IOVS 53 (2012).
+fn reading_speed(code: &str) -> f64 {
+    match code {
+        "ar" => 138.0,
+        "zh" => 158.0,
+        "he" => 187.0,
+        "ja" => 193.0,
+        "tr" => 166.0,
+        "pl" => 166.0,
+        "nl" => 202.0,
+        "de" => 179.0,
+        "fi" => 161.0,
+        "pt" => 181.0,
+        "ru" => 184.0,
+        "sv" => 199.0,
+        "fr" => 195.0,
+        "it" => 188.0,
+        "sl" => 180.0,
+        "es" => 218.0,
+        "en" => 228.0,
+        _ => 200.0,
+    }
+}
+
+/// A prepared analyzer: options validated, stopword sets built once and reused across texts.
+///
+/// ```
+/// let analyzer = maqal::Analyzer::new(maqal::Options::default()).unwrap();
+/// let a = analyzer.analyze(
+///     "Solar power is now the cheapest source of electricity in many countries. Solar power plants \
+///      are built faster than wind farms, and solar power keeps getting cheaper every year.",
+/// );
+/// assert_eq!(a.language, "en");
+/// let solar = a.keywords.iter().find(|k| k.key == "solar power").unwrap();
+/// assert_eq!(solar.text, "Solar power"); // the most frequent spelling
+/// assert_eq!(solar.count, 3);
+/// ```
+#[derive(Debug)]
+pub struct Analyzer {
+    options: Options,
+    /// Stopword sets per language, built on first use.
+    stopwords: Mutex<HashMap<String, Arc<Stopwords>>>,
+}
+
+impl Analyzer {
+    /// Validate `options` and prepare what they need.
+    pub fn new(options: Options) -> Result<Self, Error> {
+        let k = &options.keywords;
+        if !(1..=5).contains(&k.max_words) {
+            return Err(Error::invalid_option(
+                "keywords.maxWords",
+                format!("must be between 1 and 5, got {}", k.max_words),
+            ));
+        }
+        if k.top > 1000 {
+            return Err(Error::invalid_option(
+                "keywords.top",
+                format!("must be at most 1000, got {}", k.top),
+            ));
+        }
+        if !(0.0..=1.0).contains(&k.dedup_threshold) {
+            return Err(Error::invalid_option(
+                "keywords.dedupThreshold",
+                format!("must be between 0 and 1, got {}", k.dedup_threshold),
+            ));
+        }
+        if let Some(wpm) = options.words_per_minute {
+            if !(wpm.is_finite() && wpm > 0.0) {
+                return Err(Error::invalid_option(
+                    "wordsPerMinute",
+                    format!("must be a positive number, got {wpm}"),
+                ));
+            }
+        }
+        if let Some(code) = &options.language {
+            if !lang::is_known_language(code) {
+                return Err(Error::unknown_language(code));
+            }
+        }
+        let analyzer = Analyzer {
+            options,
+            stopwords: Mutex::new(HashMap::new()),
+        };
+        if let Some(code) = &analyzer.options.language {
+            analyzer.stopwords_for(code);
+        }
+        Ok(analyzer)
+    }
+
+    /// The options in use.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// The stopwords used for a document in language `code`: the language's list, plus English for documents not
+    /// written in Latin script (pasted pages carry English UI strings), plus and minus the caller's words. Built
+    /// once per language.
+    pub fn stopwords_for(&self, code: &str) -> Arc<Stopwords> {
+        let mut cache = self.stopwords.lock().unwrap_or_else(|e| e.into_inner());
+        let o = &self.options;
+        cache
+            .entry(code.to_string())
+            .or_insert_with(|| {
+                let mut s = Stopwords::new();
+                let n = &o.normalize;
+                s.add_language(code, n);
+                if lang::forced(code).script != "Latin" {
+                    s.add_language("en", n);
+                }
+                for w in &o.extra_stopwords {
+                    s.insert(w, n);
+                }
+                for w in &o.keep_words {
+                    s.remove(w, n);
+                }
+                Arc::new(s)
+            })
+            .clone()
+    }
+
+    /// Analyze `text`. Never fails: every input has a well-defined result (an empty text has no sentences and no
+    /// keywords).
+    pub fn analyze(&self, text: &str) -> Analysis {
+        let info = match &self.options.language {
+            Some(code) => lang::forced(code),
+            None => lang::detect(text),
+        };
+        // An undetermined language still has a script: use the main stopword list of that script.
+        let stop_code = match (info.code.as_str(), info.script.as_str()) {
+            ("und", "Arabic") => "ar",
+            ("und", "Hebrew") => "he",
+            ("und", "Cyrillic") => "ru",
+            ("und", _) => "en",
+            (code, _) => code,
+        };
+        let stopwords = self.stopwords_for(stop_code);
+        self.analyze_with(text, info, &stopwords)
+    }
+
+    fn analyze_with(&self, text: &str, info: LanguageInfo, stopwords: &Stopwords) -> Analysis {
+        // Letter case is kept for segmentation (UAX #29 sentence rules look at it) and folded per word when
+        // keywords are matched.
+        let for_segmentation = NormalizeOptions {
+            lowercase: false,
+            ..self.options.normalize.clone()
+        };
+        let normalized = normalize(text, &for_segmentation);
+        let ntext: &str = &normalized.text;
+        let map = &normalized.map;
+        let index = Utf16Index::new(text);
+        let to_original = |r: std::ops::Range<usize>| -> Span {
+            let (s, e) = map.source_range(r.start, r.end);
+            index.span(s, e, TextRef::Original)
+        };
+        let seg = segment::segment(ntext);
+
+        let scored = keywords::extract(
+            ntext,
+            &seg,
+            stopwords,
+            self.options.normalize.lowercase,
+            &self.options.keywords,
+        );
+        let keywords = scored
+            .into_iter()
+            .map(|k| {
+                let spans: Vec<Span> = k
+                    .occurrences
+                    .iter()
+                    .map(|r| to_original(r.clone()))
+                    .collect();
+                Keyword {
+                    text: display_form(text, &spans),
+                    key: k.key,
+                    score: k.score,
+                    count: spans.len(),
+                    spans,
+                }
+            })
+            .collect();
+
+        let words = seg.tokens.iter().filter(|t| t.kind.is_word_like()).count();
+        let wpm = self
+            .options
+            .words_per_minute
+            .unwrap_or_else(|| reading_speed(&info.code));
+        let (characters, characters_no_spaces) =
+            text.graphemes(true).fold((0, 0), |(all, visible), g| {
+                (
+                    all + 1,
+                    visible + usize::from(!g.chars().all(char::is_whitespace)),
+                )
+            });
+        let stats = Stats {
+            characters,
+            characters_no_spaces,
+            words,
+            sentences: seg.sentences.len(),
+            paragraphs: seg.paragraphs.len(),
+            reading_seconds: (words as f64 * 60.0 / wpm).ceil() as u64,
+            utf16_length: index.len_utf16(),
+            byte_length: text.len(),
+        };
+        Analysis {
+            language: info.code.clone(),
+            direction: info.direction,
+            language_info: info,
+            stats,
+            paragraphs: seg
+                .paragraphs
+                .iter()
+                .map(|p| to_original(p.clone()))
+                .collect(),
+            sentences: seg
+                .sentences
+                .iter()
+                .map(|s| SentenceInfo {
+                    span: to_original(s.range.clone()),
+                    paragraph: s.paragraph,
+                })
+                .collect(),
+            tokens: seg
+                .tokens
+                .iter()
+                .map(|t| TokenInfo {
+                    span: to_original(t.range.clone()),
+                    kind: t.kind,
+                    sentence: t.sentence,
+                })
+                .collect(),
+            keywords,
+        }
+    }
+}
+
+/// The most frequent original spelling among `spans` (the first one on ties).
+fn display_form(text: &str, spans: &[Span]) -> String {
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (i, s) in spans.iter().enumerate() {
+        let form = text.get(s.bytes()).unwrap_or("");
+        let e = counts.entry(form).or_insert((0, i));
+        e.0 += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+        .map(|(form, _)| form.split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or_default()
+}
+
+/// Analyze `text` with `options`: normalize, segment, detect the language and extract keyphrases.
+///
+/// ```
+/// use maqal::{analyze, Options};
+/// let text = "أعلن الجيش الإسرائيلي عن خطة عمل عسكرية مع المغرب. وتشمل الخطة التعاون العسكري مع المغرب.";
+/// let a = analyze(text, &Options::default()).unwrap();
+/// assert_eq!(a.language, "ar");
+/// assert_eq!(a.direction, maqal::Direction::Rtl);
+/// let top = &a.keywords[0];
+/// // Spans point into the original text, in bytes and in UTF-16 code units.
+/// assert_eq!(&text[top.spans[0].bytes()], top.text);
+/// ```
+pub fn analyze(text: &str, options: &Options) -> Result<Analysis, Error> {
+    Ok(Analyzer::new(options.clone())?.analyze(text))
+}

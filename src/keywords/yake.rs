@@ -1,0 +1,100 @@
+//! YAKE! keyword scoring, implemented from the paper:
+//! R. Campos, V. Mangaravite, A. Pasquali, A. Jorge, C. Nunes, A. Jatowt, "YAKE! Keyword extraction from single
+//! documents using multiple local features", Information Sciences 509 (2020) 257–289.
+//!
+//! Per term `t` (a normalized word), five features:
+//! - casing `T_case = max(TF_U, TF_A) / (1 + ln TF)`: occurrences starting with a capital letter away from the
+//!   start of a sentence (`TF_U`) or written all in capitals (`TF_A`);
+//! - position `T_pos = ln(ln(3 + median(sentence indexes)))`;
+//! - frequency `T_fnorm = TF / (mean + σ)`, mean and standard deviation of TF over non-stopword terms;
+//! - relatedness `T_rel = 1 + (DL + DR) · TF / maxTF`, with `DL` (`DR`) the number of distinct terms seen
+//!   immediately to the left (right) divided by the number of such co-occurrences;
+//! - spread `T_sent = SF / #sentences`.
+//!
+//! `S(t) = T_rel·T_pos / (T_case + T_fnorm/T_rel + T_sent/T_rel)`, and a candidate `kw` of terms `t1..tn` scores
+//! `S(kw) = Π S(t) / (TF(kw) · (1 + Σ S(t)))`, lower is better. A stopword inside a candidate contributes through
+//! the probability of the bigrams around it, as in the paper: factor `1 + (1 − P)` and term `−(1 − P)`, with
+//! `P = P(t|prev) · P(next|t)`.
+
+use std::collections::HashMap;
+
+/// Features and score of one term.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TermStats {
+    pub tf: f64,
+    pub tf_upper: f64,
+    pub tf_acronym: f64,
+    pub sentences: Vec<usize>,
+    pub left: HashMap<usize, u32>,
+    pub right: HashMap<usize, u32>,
+    pub stopword: bool,
+    pub score: f64,
+}
+
+/// Compute `S(t)` for every term. `sentence_count` is the number of sentences of the document.
+pub(crate) fn score_terms(terms: &mut [TermStats], sentence_count: usize) {
+    let valid: Vec<f64> = terms.iter().filter(|t| !t.stopword).map(|t| t.tf).collect();
+    let n = valid.len().max(1) as f64;
+    let mean = valid.iter().sum::<f64>() / n;
+    let std = (valid.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n).sqrt();
+    let max_tf = terms.iter().map(|t| t.tf).fold(1.0, f64::max);
+    let sentences = sentence_count.max(1) as f64;
+    for t in terms.iter_mut() {
+        let tf = t.tf.max(1.0);
+        let case = t.tf_upper.max(t.tf_acronym) / (1.0 + tf.ln());
+        let mut idx = t.sentences.clone();
+        idx.sort_unstable();
+        let median = median(&idx);
+        let pos = (3.0 + median).ln().ln();
+        let fnorm = tf / (mean + std).max(f64::EPSILON);
+        let ratio = |side: &HashMap<usize, u32>| -> f64 {
+            let total: u32 = side.values().sum();
+            if total == 0 {
+                0.0
+            } else {
+                side.len() as f64 / f64::from(total)
+            }
+        };
+        let rel = 1.0 + (ratio(&t.left) + ratio(&t.right)) * tf / max_tf;
+        let mut distinct = idx.clone();
+        distinct.dedup();
+        let spread = distinct.len() as f64 / sentences;
+        t.score = (rel * pos) / (case + fnorm / rel + spread / rel);
+    }
+}
+
+fn median(sorted: &[usize]) -> f64 {
+    match sorted.len() {
+        0 => 0.0,
+        n if n % 2 == 1 => sorted[n / 2] as f64,
+        n => (sorted[n / 2 - 1] + sorted[n / 2]) as f64 / 2.0,
+    }
+}
+
+/// Score of a candidate made of `terms` (term ids, in order) that occurs `tf` times.
+pub(crate) fn score_candidate(terms: &[usize], stats: &[TermStats], tf: usize) -> f64 {
+    let mut prod = 1.0f64;
+    let mut sum = 0.0f64;
+    for (i, &id) in terms.iter().enumerate() {
+        let t = &stats[id];
+        if t.stopword {
+            // Bigram probabilities around the stopword.
+            let (Some(&prev), Some(&next)) = (
+                i.checked_sub(1).and_then(|j| terms.get(j)),
+                terms.get(i + 1),
+            ) else {
+                continue;
+            };
+            let p_prev = f64::from(stats[prev].right.get(&id).copied().unwrap_or(0))
+                / stats[prev].tf.max(1.0);
+            let p_next = f64::from(t.right.get(&next).copied().unwrap_or(0)) / t.tf.max(1.0);
+            let p = p_prev * p_next;
+            prod *= 1.0 + (1.0 - p);
+            sum -= 1.0 - p;
+        } else {
+            prod *= t.score;
+            sum += t.score;
+        }
+    }
+    prod / (tf as f64 * (1.0 + sum).max(f64::EPSILON))
+}

@@ -1,0 +1,263 @@
+//! Language, script and direction of a text, and the stopwords of a language.
+//!
+//! Detection uses `whatlang` (trigram profiles, 69 languages) for the language and counts strong letters for the
+//! direction, so a mostly-Arabic paste with English UI strings is Arabic and right-to-left. Short texts, or texts
+//! whatlang is unsure about, are reported as undetermined (`"und"`) rather than guessed.
+
+pub mod arabic;
+mod stopwords;
+
+use serde::{Deserialize, Serialize};
+
+pub use stopwords::{Stopwords, STOPWORD_LANGUAGES};
+
+/// Writing direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Left to right.
+    #[default]
+    Ltr,
+    /// Right to left (Arabic, Hebrew, Syriac, Thaana, N'Ko scripts).
+    Rtl,
+}
+
+/// What is known of a text's language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct LanguageInfo {
+    /// ISO 639-1 code where one exists (`"ar"`, `"en"`), else ISO 639-3; `"und"` when undetermined.
+    pub code: String,
+    /// Dominant script (`"Arabic"`, `"Latin"`...), or `"Unknown"`.
+    pub script: String,
+    /// Direction of the dominant script.
+    pub direction: Direction,
+    /// Detector confidence in [0, 1]; 1 when the language was forced by the caller.
+    pub confidence: f64,
+}
+
+/// Fewer letters than this and the language is undetermined.
+const MIN_LETTERS: usize = 12;
+/// From this many letters on, whatlang's best guess is taken when its confidence reaches
+/// [`LONG_MIN_CONFIDENCE`], even where whatlang itself would not call it reliable (its criterion is strict for
+/// closely related languages on paragraph-length text).
+const LONG_LETTERS: usize = 60;
+const LONG_MIN_CONFIDENCE: f64 = 0.15;
+
+/// Whether `c` is a letter of a right-to-left script.
+#[inline]
+pub fn is_rtl_letter(c: char) -> bool {
+    matches!(c,
+        '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'
+        | '\u{10800}'..='\u{10FFF}' | '\u{1E800}'..='\u{1EFFF}')
+        && c.is_alphabetic()
+}
+
+/// Direction of the majority of strong letters in `text` (ties and letterless text: left to right).
+pub fn direction(text: &str) -> Direction {
+    let (mut rtl, mut ltr) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_ascii() {
+            ltr += usize::from(c.is_ascii_alphabetic());
+        } else if is_rtl_letter(c) {
+            rtl += 1;
+        } else if c.is_alphabetic() {
+            ltr += 1;
+        }
+    }
+    if rtl > ltr {
+        Direction::Rtl
+    } else {
+        Direction::Ltr
+    }
+}
+
+/// ISO 639-1 code for whatlang's ISO 639-3 code, where one exists.
+fn iso639_1(code3: &str) -> &str {
+    match code3 {
+        "afr" => "af",
+        "aka" => "ak",
+        "amh" => "am",
+        "ara" => "ar",
+        "aze" => "az",
+        "bel" => "be",
+        "ben" => "bn",
+        "bul" => "bg",
+        "cat" => "ca",
+        "ces" => "cs",
+        "cmn" => "zh",
+        "dan" => "da",
+        "deu" => "de",
+        "ell" => "el",
+        "eng" => "en",
+        "epo" => "eo",
+        "est" => "et",
+        "fin" => "fi",
+        "fra" => "fr",
+        "guj" => "gu",
+        "heb" => "he",
+        "hin" => "hi",
+        "hrv" => "hr",
+        "hun" => "hu",
+        "hye" => "hy",
+        "ind" => "id",
+        "ita" => "it",
+        "jav" => "jv",
+        "jpn" => "ja",
+        "kan" => "kn",
+        "kat" => "ka",
+        "khm" => "km",
+        "kor" => "ko",
+        "lat" => "la",
+        "lav" => "lv",
+        "lit" => "lt",
+        "mal" => "ml",
+        "mar" => "mr",
+        "mkd" => "mk",
+        "mya" => "my",
+        "nep" => "ne",
+        "nld" => "nl",
+        "nob" => "nb",
+        "ori" => "or",
+        "pan" => "pa",
+        "pes" => "fa",
+        "pol" => "pl",
+        "por" => "pt",
+        "ron" => "ro",
+        "rus" => "ru",
+        "sin" => "si",
+        "slk" => "sk",
+        "slv" => "sl",
+        "sna" => "sn",
+        "spa" => "es",
+        "srp" => "sr",
+        "swe" => "sv",
+        "tam" => "ta",
+        "tel" => "te",
+        "tgl" => "tl",
+        "tha" => "th",
+        "tuk" => "tk",
+        "tur" => "tr",
+        "ukr" => "uk",
+        "urd" => "ur",
+        "uzb" => "uz",
+        "vie" => "vi",
+        "yid" => "yi",
+        "zul" => "zu",
+        other => other,
+    }
+}
+
+/// Detect the language, script and direction of `text`.
+///
+/// ```
+/// let info = maqal::lang::detect("أعلن الجيش عن توقيع خطة عمل عسكرية مشتركة مع المغرب لسنة 2026");
+/// assert_eq!(info.code, "ar");
+/// assert_eq!(info.direction, maqal::lang::Direction::Rtl);
+/// ```
+pub fn detect(text: &str) -> LanguageInfo {
+    let direction = direction(text);
+    let letters = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .take(LONG_LETTERS)
+        .count();
+    let script = whatlang::detect_script(text);
+    let script_name = script.map_or_else(|| "Unknown".to_string(), |s| s.name().to_string());
+    let und = |confidence: f64| LanguageInfo {
+        code: "und".into(),
+        script: script_name.clone(),
+        direction,
+        confidence,
+    };
+    if letters < MIN_LETTERS {
+        return und(0.0);
+    }
+    match whatlang::detect(text) {
+        Some(info)
+            if info.is_reliable()
+                || (letters >= LONG_LETTERS && info.confidence() >= LONG_MIN_CONFIDENCE) =>
+        {
+            LanguageInfo {
+                code: iso639_1(info.lang().code()).to_string(),
+                script: info.script().name().to_string(),
+                direction,
+                confidence: info.confidence(),
+            }
+        }
+        Some(info) => und(info.confidence()),
+        None => und(0.0),
+    }
+}
+
+/// Whether `code` names a language this crate can be told to use: one with stopwords, or one whatlang knows.
+pub fn is_known_language(code: &str) -> bool {
+    STOPWORD_LANGUAGES.contains(&code)
+        || whatlang::Lang::all()
+            .iter()
+            .any(|l| l.code() == code || iso639_1(l.code()) == code)
+}
+
+/// Script name and direction for a language the caller forced.
+pub fn forced(code: &str) -> LanguageInfo {
+    let (script, direction) = match code {
+        "ar" | "fa" | "ur" | "ps" | "ckb" | "sd" | "ug" => ("Arabic", Direction::Rtl),
+        "he" | "yi" => ("Hebrew", Direction::Rtl),
+        "dv" => ("Thaana", Direction::Rtl),
+        "syr" => ("Syriac", Direction::Rtl),
+        "ru" | "uk" | "bg" | "be" | "mk" | "sr" => ("Cyrillic", Direction::Ltr),
+        "zh" | "cmn" => ("Mandarin", Direction::Ltr),
+        "ja" => ("Hiragana", Direction::Ltr),
+        "ko" => ("Hangul", Direction::Ltr),
+        "el" => ("Greek", Direction::Ltr),
+        _ => ("Latin", Direction::Ltr),
+    };
+    LanguageInfo {
+        code: code.to_string(),
+        script: script.to_string(),
+        direction,
+        confidence: 1.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_common_languages() {
+        let cases = [
+            ("The government announced a new plan to improve public transport in the capital city.", "en"),
+            ("Le gouvernement a annoncé un nouveau plan pour améliorer les transports publics de la capitale.", "fr"),
+            ("أعلنت الحكومة عن خطة جديدة لتحسين النقل العام في العاصمة خلال السنوات المقبلة", "ar"),
+            ("דובר הממשלה הודיע היום על תוכנית חדשה לשיפור התחבורה הציבורית בעיר הבירה", "he"),
+        ];
+        for (text, code) in cases {
+            assert_eq!(detect(text).code, code, "{text}");
+        }
+    }
+
+    #[test]
+    fn short_text_is_undetermined() {
+        assert_eq!(detect("ok").code, "und");
+        assert_eq!(detect("").code, "und");
+    }
+
+    #[test]
+    fn direction_by_majority() {
+        assert_eq!(
+            direction("Share Link copied المقال التالي عن المغرب وإسرائيل"),
+            Direction::Rtl
+        );
+        assert_eq!(direction("Hello مرحبا world"), Direction::Ltr);
+    }
+
+    #[test]
+    fn known_languages() {
+        assert!(is_known_language("ar"));
+        assert!(is_known_language("vi"));
+        assert!(!is_known_language("xx"));
+    }
+}

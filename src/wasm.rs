@@ -1,0 +1,151 @@
+//! The WebAssembly door: the only module that knows about `wasm_bindgen`.
+//!
+//! It converts JavaScript values to the core's types and back, and nothing else: plain objects in (options,
+//! deserialized with unknown fields rejected), plain objects out (serialized JSON-compatibly), token offsets as
+//! typed arrays so that a long article does not become thousands of JS objects. Errors are thrown as real JS
+//! errors: `TypeError` for a value of the wrong type, `RangeError` for a value out of range.
+
+use js_sys::{Object, RangeError, Reflect, TypeError, Uint32Array, Uint8Array};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::{Analysis, Analyzer, Options};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** Token offsets of an analysis, one entry per token, in UTF-16 code units of the text that was analyzed. */
+export interface TokenArrays {
+  /** Start of each token (UTF-16). */
+  start: Uint32Array;
+  /** End of each token (UTF-16, exclusive). */
+  end: Uint32Array;
+  /** Kind of each token: 0 word, 1 number, 2 punctuation, 3 symbol. */
+  kind: Uint8Array;
+  /** Sentence index of each token. */
+  sentence: Uint32Array;
+}
+
+/** What `analyze` returns: every span points into the text that was passed in. */
+export type AnalysisResult = Analysis & { tokens: TokenArrays };
+"#;
+
+fn type_error(message: &str) -> JsValue {
+    TypeError::new(message).into()
+}
+
+fn text_arg(function: &str, text: &JsValue) -> Result<String, JsValue> {
+    text.as_string().ok_or_else(|| {
+        let got = text.js_typeof().as_string().unwrap_or_default();
+        type_error(&format!("{function}: text must be a string, got {got}"))
+    })
+}
+
+fn options_arg(function: &str, options: JsValue) -> Result<Options, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    if !options.is_object() || js_sys::Array::is_array(&options) {
+        let got = options.js_typeof().as_string().unwrap_or_default();
+        return Err(type_error(&format!(
+            "{function}: options must be a plain object, got {got}"
+        )));
+    }
+    // Through JSON text, so that unknown (misspelt) option names are reported rather than ignored.
+    let json: String = js_sys::JSON::stringify(&options)
+        .map_err(|_| type_error(&format!("{function}: options must be JSON-serializable")))?
+        .into();
+    serde_json::from_str(&json).map_err(|e| {
+        let message = e.to_string();
+        let message = message.split(" at line ").next().unwrap_or(&message);
+        type_error(&format!("{function}: invalid options: {message}"))
+    })
+}
+
+fn analyzer(function: &str, options: Options) -> Result<Analyzer, JsValue> {
+    Analyzer::new(options).map_err(|e| {
+        let message = format!("{function}: {e}");
+        if e.is_range() {
+            RangeError::new(&message).into()
+        } else {
+            type_error(&message)
+        }
+    })
+}
+
+fn to_js(analysis: &Analysis) -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let value = analysis
+        .serialize(&serializer)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&format!("analyze: {e}"))))?;
+    let n = analysis.tokens.len();
+    let to_u32 = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+    let (mut start, mut end, mut kind, mut sentence) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    for t in &analysis.tokens {
+        start.push(to_u32(t.span.utf16_start));
+        end.push(to_u32(t.span.utf16_end));
+        kind.push(t.kind as u8);
+        sentence.push(to_u32(t.sentence));
+    }
+    let tokens = Object::new();
+    Reflect::set(&tokens, &"start".into(), &Uint32Array::from(&start[..]))?;
+    Reflect::set(&tokens, &"end".into(), &Uint32Array::from(&end[..]))?;
+    Reflect::set(&tokens, &"kind".into(), &Uint8Array::from(&kind[..]))?;
+    Reflect::set(
+        &tokens,
+        &"sentence".into(),
+        &Uint32Array::from(&sentence[..]),
+    )?;
+    Reflect::set(&value, &"tokens".into(), &tokens)?;
+    Ok(value)
+}
+
+/// Analyze `text`: language, direction, stats, paragraphs, sentences, keyphrases and tokens. Offsets are UTF-16
+/// code units of `text`, so `text.slice(span.start, span.end)` is the spanned text.
+#[wasm_bindgen(js_name = analyze, unchecked_return_type = "AnalysisResult")]
+pub fn analyze_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = text_arg("analyze", &text)?;
+    let analyzer = analyzer("analyze", options_arg("analyze", options)?)?;
+    to_js(&analyzer.analyze(&text))
+}
+
+/// An analyzer with fixed options, to analyze many texts without preparing stopwords again.
+#[wasm_bindgen(js_name = Analyzer)]
+pub struct JsAnalyzer {
+    inner: Analyzer,
+}
+
+#[wasm_bindgen(js_class = Analyzer)]
+impl JsAnalyzer {
+    /// Validate `options` (throws `TypeError` or `RangeError`) and prepare the analyzer.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: JsValue,
+    ) -> Result<JsAnalyzer, JsValue> {
+        let inner = analyzer("Analyzer", options_arg("Analyzer", options)?)?;
+        Ok(JsAnalyzer { inner })
+    }
+
+    /// Analyze `text`; see the `analyze` function.
+    #[wasm_bindgen(unchecked_return_type = "AnalysisResult")]
+    pub fn analyze(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = text_arg("Analyzer.analyze", &text)?;
+        to_js(&self.inner.analyze(&text))
+    }
+}
+
+/// The version of this package.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

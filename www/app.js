@@ -1,0 +1,261 @@
+// The page: sends the pasted text to the worker and renders what comes back. User text is only ever put into
+// the page as text nodes (never as HTML), and every highlight is a slice of the original string by UTF-16 offsets.
+
+const $ = (id) => document.getElementById(id);
+const textarea = $('text');
+const analyzeButton = $('analyze');
+const live = $('live');
+const topSelect = $('top');
+const statusEl = $('status');
+const results = $('results');
+const statsEl = $('stats');
+const keywordsEl = $('keywords');
+const highlighted = $('highlighted');
+
+const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+let ready = false;
+let nextId = 1;
+let latestId = 0;
+let current = null; // { text, result }
+let activeKeyword = -1;
+const pending = new Map();
+
+worker.onmessage = ({ data }) => {
+  if ('ready' in data) {
+    ready = data.ready;
+    analyzeButton.disabled = !ready;
+    setStatus(ready ? `Ready (Maqal ${data.version}).` : `The analyzer failed to load: ${data.error}`);
+    if (ready && textarea.value.trim() !== '') run();
+    return;
+  }
+  const request = pending.get(data.id);
+  pending.delete(data.id);
+  if (!request || data.id !== latestId) return; // a newer request supersedes this one
+  if (data.error) {
+    setStatus(`${data.error.name}: ${data.error.message}`);
+    return;
+  }
+  current = { text: request.text, result: data.result };
+  activeKeyword = -1;
+  render();
+  setStatus(`Analyzed in ${data.elapsed.toFixed(1)} ms.`);
+};
+
+worker.onerror = (event) => setStatus(`The analyzer stopped: ${event.message ?? 'unknown error'}`);
+
+function setStatus(message) {
+  statusEl.textContent = message;
+}
+
+function options() {
+  return { keywords: { top: Number(topSelect.value) } };
+}
+
+function run() {
+  if (!ready) return;
+  const text = textarea.value;
+  const id = nextId++;
+  latestId = id;
+  pending.set(id, { text });
+  setStatus('Analyzing…');
+  worker.postMessage({ id, text, options: options() });
+}
+
+let debounce = 0;
+function scheduleRun() {
+  if (!live.checked) return;
+  clearTimeout(debounce);
+  debounce = setTimeout(run, 300);
+}
+
+// Pasting: insert the clipboard's plain text ourselves, so that a paste event carrying data (from the user or
+// from a test) behaves the same, then analyze at once.
+textarea.addEventListener('paste', (event) => {
+  const data = event.clipboardData?.getData('text/plain');
+  if (data === undefined || data === null || data === '') return;
+  event.preventDefault();
+  const { selectionStart, selectionEnd } = textarea;
+  textarea.setRangeText(data, selectionStart, selectionEnd, 'end');
+  textarea.dispatchEvent(new Event('input', { bubbles: true }));
+  clearTimeout(debounce);
+  run();
+});
+
+textarea.addEventListener('input', scheduleRun);
+analyzeButton.addEventListener('click', run);
+topSelect.addEventListener('change', run);
+$('clear').addEventListener('click', () => {
+  textarea.value = '';
+  current = null;
+  results.hidden = true;
+  textarea.focus();
+});
+$('file').addEventListener('change', async (event) => {
+  const file = event.target.files?.[0];
+  if (!file) return;
+  textarea.value = await file.text();
+  run();
+});
+
+function formatDuration(seconds) {
+  if (seconds < 60) return `${seconds} s`;
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return s === 0 ? `${m} min` : `${m} min ${s} s`;
+}
+
+const LANGUAGE_NAMES = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['en'], { type: 'language' }) : null;
+
+function languageName(code) {
+  if (code === 'und') return 'undetermined';
+  try {
+    return LANGUAGE_NAMES?.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+function render() {
+  const { text, result } = current;
+  results.hidden = false;
+  const direction = result.direction;
+  const lang = result.language === 'und' ? '' : result.language;
+
+  // Statistics.
+  statsEl.replaceChildren();
+  const stats = [
+    ['Language', languageName(result.language)],
+    ['Script', result.languageInfo.script],
+    ['Direction', direction === 'rtl' ? 'right to left' : 'left to right'],
+    ['Words', result.stats.words.toLocaleString('en')],
+    ['Sentences', result.stats.sentences.toLocaleString('en')],
+    ['Paragraphs', result.stats.paragraphs.toLocaleString('en')],
+    ['Characters', result.stats.characters.toLocaleString('en')],
+    ['Reading time', formatDuration(result.stats.readingSeconds)],
+  ];
+  for (const [name, value] of stats) {
+    const div = document.createElement('div');
+    const dt = document.createElement('dt');
+    const dd = document.createElement('dd');
+    dt.textContent = name;
+    dd.textContent = value;
+    div.append(dt, dd);
+    statsEl.append(div);
+  }
+
+  // Keyphrases.
+  keywordsEl.replaceChildren();
+  keywordsEl.dir = direction;
+  if (lang) keywordsEl.lang = lang;
+  result.keywords.forEach((k, i) => {
+    const li = document.createElement('li');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'keyword';
+    button.dataset.index = String(i);
+    button.setAttribute('aria-pressed', 'false');
+    const label = document.createElement('span');
+    label.className = 'label';
+    label.textContent = k.text;
+    const meter = document.createElement('meter');
+    meter.min = 0;
+    meter.max = 1;
+    meter.value = k.score;
+    meter.title = `score ${k.score.toFixed(3)}`;
+    const score = document.createElement('span');
+    score.className = 'score';
+    score.dir = 'ltr';
+    score.textContent = `${k.score.toFixed(2)} · ×${k.count}`;
+    button.append(label, meter, score);
+    button.addEventListener('click', () => toggleKeyword(i));
+    li.append(button);
+    keywordsEl.append(li);
+  });
+  if (result.keywords.length === 0) {
+    const li = document.createElement('li');
+    li.className = 'empty';
+    li.textContent = 'No keyphrases: the text is empty or too short.';
+    keywordsEl.append(li);
+  }
+
+  // Text with every keyphrase occurrence marked.
+  highlighted.dir = direction;
+  if (lang) highlighted.lang = lang;
+  else highlighted.removeAttribute('lang');
+  textarea.dir = direction;
+  renderText(text, result.keywords);
+}
+
+// Marks for every occurrence; where occurrences overlap, the better keyphrase (listed first) wins.
+function renderText(text, keywords) {
+  const placed = [];
+  keywords.forEach((k, index) => {
+    for (const span of k.spans) {
+      if (!placed.some((p) => span.start < p.end && p.start < span.end)) {
+        placed.push({ start: span.start, end: span.end, index });
+      }
+    }
+  });
+  placed.sort((a, b) => a.start - b.start);
+  const fragment = document.createDocumentFragment();
+  let pos = 0;
+  for (const p of placed) {
+    if (p.start > pos) fragment.append(document.createTextNode(text.slice(pos, p.start)));
+    const mark = document.createElement('mark');
+    mark.dataset.index = String(p.index);
+    mark.textContent = text.slice(p.start, p.end);
+    fragment.append(mark);
+    pos = p.end;
+  }
+  if (pos < text.length) fragment.append(document.createTextNode(text.slice(pos)));
+  highlighted.replaceChildren(fragment);
+}
+
+function toggleKeyword(index) {
+  activeKeyword = activeKeyword === index ? -1 : index;
+  for (const b of keywordsEl.querySelectorAll('button.keyword')) {
+    b.setAttribute('aria-pressed', String(Number(b.dataset.index) === activeKeyword));
+  }
+  let first = null;
+  for (const m of highlighted.querySelectorAll('mark')) {
+    const on = Number(m.dataset.index) === activeKeyword;
+    m.classList.toggle('active', on);
+    if (on && first === null) first = m;
+  }
+  highlighted.classList.toggle('focused', activeKeyword >= 0);
+  first?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+}
+
+function download(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function csvField(value) {
+  const s = String(value);
+  return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+$('export-json').addEventListener('click', () => {
+  if (!current) return;
+  const { tokens, ...rest } = current.result;
+  const plain = { ...rest, tokens: { start: [...tokens.start], end: [...tokens.end], kind: [...tokens.kind], sentence: [...tokens.sentence] } };
+  download('maqal-analysis.json', 'application/json', JSON.stringify({ text: current.text, analysis: plain }, null, 2));
+});
+
+$('export-csv').addEventListener('click', () => {
+  if (!current) return;
+  const rows = [['rank', 'keyphrase', 'score', 'count', 'first_start_utf16', 'first_end_utf16']];
+  current.result.keywords.forEach((k, i) => rows.push([i + 1, k.text, k.score.toFixed(4), k.count, k.spans[0]?.start ?? '', k.spans[0]?.end ?? '']));
+  download('maqal-keyphrases.csv', 'text/csv', '\uFEFF' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n');
+});
+
+if ('serviceWorker' in navigator && location.protocol !== 'file:' && !navigator.webdriver) {
+  navigator.serviceWorker.register('sw.js').catch(() => {});
+}

@@ -1,0 +1,37 @@
+// Runs the WebAssembly analyzer off the main thread. Messages:
+//   in:  { id, text, options }          out: { id, result } or { id, error: { name, message } }
+// The first message after start-up is { ready: true, version } (or { ready: false, error }).
+import init, { Analyzer, version } from './pkg/maqal.js';
+
+let analyzer = null;
+let analyzerOptions = '';
+
+function analyzerFor(options) {
+  const key = JSON.stringify(options ?? {});
+  if (analyzer === null || key !== analyzerOptions) {
+    if (analyzer !== null) analyzer.free();
+    analyzer = null;
+    analyzer = new Analyzer(options ?? {});
+    analyzerOptions = key;
+  }
+  return analyzer;
+}
+
+const ready = init().then(
+  () => self.postMessage({ ready: true, version: version() }),
+  (error) => self.postMessage({ ready: false, error: String(error) }),
+);
+
+self.onmessage = async ({ data }) => {
+  await ready;
+  const { id, text, options } = data;
+  try {
+    const started = performance.now();
+    const result = analyzerFor(options).analyze(text);
+    const elapsed = performance.now() - started;
+    const t = result.tokens;
+    self.postMessage({ id, result, elapsed }, [t.start.buffer, t.end.buffer, t.kind.buffer, t.sentence.buffer]);
+  } catch (error) {
+    self.postMessage({ id, error: { name: error?.name ?? 'Error', message: error?.message ?? String(error) } });
+  }
+};
