@@ -1,5 +1,6 @@
 //! Native timings of the whole analysis and of its stages on the two seed articles.
 //! Run: `cargo bench --bench analyze` (results are summarized in BENCHMARKS.md).
+#![allow(clippy::panic)]
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use maqal::normalize::{normalize, NormalizeOptions};

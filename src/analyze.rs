@@ -16,7 +16,7 @@ use crate::span::{Span, TextRef, Utf16Index};
 
 /// Options of the whole analysis. Every field has a default; from JavaScript pass a plain object with any subset
 /// of the fields (unknown fields are an error).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 #[non_exhaustive]
@@ -34,19 +34,6 @@ pub struct Options {
     /// Reading speed in words per minute; `None` uses a published rate for the language (Arabic 138, English
     /// 228, ...; Trauzettel-Klosinski et al. 2012) or 200.
     pub words_per_minute: Option<f64>,
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            language: None,
-            normalize: NormalizeOptions::default(),
-            keywords: KeywordOptions::default(),
-            extra_stopwords: Vec::new(),
-            keep_words: Vec::new(),
-            words_per_minute: None,
-        }
-    }
 }
 
 /// Counts about the text.

@@ -41,7 +41,13 @@ pub mod segment;
 pub mod span;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
+
+/// The README's Rust example, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
 
 pub use analyze::{analyze, Analysis, Analyzer, Keyword, Options, SentenceInfo, Stats, TokenInfo};
 pub use error::Error;

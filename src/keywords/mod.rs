@@ -207,19 +207,21 @@ pub fn extract(
     // Chunks: maximal runs of word tokens, adjacent in the same sentence.
     let mut chunks: Vec<Range<usize>> = Vec::new();
     let mut start: Option<usize> = None;
-    for i in 0..=seg.tokens.len() {
-        let continues = i < seg.tokens.len()
-            && token_term[i].is_some()
-            && start.is_some_and(|s| seg.tokens[s].sentence == seg.tokens[i].sentence);
+    for (i, (token, term)) in seg.tokens.iter().zip(&token_term).enumerate() {
+        let continues =
+            term.is_some() && start.is_some_and(|s| seg.tokens[s].sentence == token.sentence);
         if continues {
             continue;
         }
         if let Some(s) = start.take() {
             chunks.push(s..i);
         }
-        if i < seg.tokens.len() && token_term[i].is_some() {
+        if term.is_some() {
             start = Some(i);
         }
+    }
+    if let Some(s) = start {
+        chunks.push(s..seg.tokens.len());
     }
     // Co-occurrence, window 1.
     for chunk in &chunks {

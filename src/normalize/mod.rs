@@ -357,10 +357,7 @@ mod tests {
             assert!(e >= s);
             last_end = e;
         }
-        assert_eq!(
-            n.map.source_range(0, n.text.len()).1 <= original.len(),
-            true
-        );
+        assert!(n.map.source_range(0, n.text.len()).1 <= original.len());
     }
 
     #[test]

@@ -1,0 +1,131 @@
+// Tests of the npm package as a user gets it (pkg/, imported as 'maqal' through its package.json exports).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { analyze, Analyzer, version } from 'maqal';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
+const SEEDS = ['000_4a5a4cae09b4e272.txt', '004_8936998626512ca3.txt'];
+
+test('version matches Cargo.toml', () => {
+  const cargo = readFileSync(new URL('../../Cargo.toml', import.meta.url), 'utf8');
+  assert.equal(version(), cargo.match(/^version = "([^"]+)"/m)[1]);
+});
+
+for (const seed of SEEDS) {
+  test(`${seed}: result shape, UTF-16 spans and keyphrases`, () => {
+    const text = fixture(seed);
+    const a = analyze(text);
+    assert.equal(a.language, 'ar');
+    assert.equal(a.direction, 'rtl');
+    assert.equal(a.stats.utf16Length, text.length);
+    for (const key of ['words', 'sentences', 'paragraphs', 'characters', 'readingSeconds']) {
+      assert.ok(Number.isInteger(a.stats[key]) && a.stats[key] > 0, key);
+    }
+    assert.equal(a.sentences.length, a.stats.sentences);
+    assert.equal(a.paragraphs.length, a.stats.paragraphs);
+
+    // Sentences are in order, do not overlap, and slice to trimmed text.
+    let last = 0;
+    for (const s of a.sentences) {
+      assert.ok(s.start >= last && s.end > s.start, JSON.stringify(s));
+      const slice = text.slice(s.start, s.end);
+      assert.equal(slice, slice.trim());
+      last = s.end;
+    }
+
+    // Keywords: best first, scores in (0, 1], every span slices to the keyword or a variant of it.
+    assert.equal(a.keywords.length, 10);
+    assert.equal(a.keywords[0].score, 1);
+    for (let i = 1; i < a.keywords.length; i++) assert.ok(a.keywords[i].score <= a.keywords[i - 1].score);
+    for (const k of a.keywords) {
+      assert.equal(k.count, k.spans.length);
+      assert.ok(k.spans.some((s) => text.slice(s.start, s.end) === k.text), k.text);
+      for (const s of k.spans) {
+        assert.equal(s.text, 'original');
+        const bytes = Buffer.from(text, 'utf8');
+        assert.equal(bytes.subarray(s.byteStart, s.byteEnd).toString('utf8'), text.slice(s.start, s.end));
+      }
+    }
+    const texts = a.keywords.map((k) => k.text);
+    assert.ok(texts.includes('المغرب'), texts.join(' | '));
+
+    // Tokens as typed arrays, consistent with the text.
+    const t = a.tokens;
+    assert.ok(t.start instanceof Uint32Array && t.kind instanceof Uint8Array);
+    assert.equal(t.start.length, t.end.length);
+    assert.ok(t.start.length >= a.stats.words);
+    const words = [...t.kind].filter((k) => k <= 1).length;
+    assert.equal(words, a.stats.words);
+  });
+}
+
+test('UTF-16 offsets with astral characters (emoji) and combining marks', () => {
+  const text = '😀😀 Solar power 😀 is cheap. Solar power is clean. Solar power wins. Café au lait.';
+  const a = analyze(text);
+  const k = a.keywords.find((x) => x.key === 'solar power');
+  assert.ok(k);
+  for (const s of k.spans) assert.equal(text.slice(s.start, s.end), 'Solar power');
+});
+
+test('an Analyzer is reusable and accepts partial options', () => {
+  const analyzer = new Analyzer({ keywords: { top: 3 }, normalize: { lowercase: true } });
+  for (const seed of SEEDS) {
+    const a = analyzer.analyze(fixture(seed));
+    assert.equal(a.keywords.length, 3);
+  }
+  analyzer.free();
+});
+
+test('bad arguments throw real errors with clear messages', () => {
+  assert.throws(() => analyze(42), { name: 'TypeError', message: /text must be a string, got number/ });
+  assert.throws(() => analyze(undefined), TypeError);
+  assert.throws(() => analyze('x', 'options'), { name: 'TypeError', message: /options must be a plain object/ });
+  assert.throws(() => analyze('x', { keyword: {} }), { name: 'TypeError', message: /unknown field `keyword`/ });
+  assert.throws(() => analyze('x', { keywords: { top: 'ten' } }), TypeError);
+  assert.throws(() => analyze('x', { keywords: { maxWords: 0 } }), { name: 'RangeError', message: /keywords\.maxWords/ });
+  assert.throws(() => analyze('x', { language: 'klingon' }), { name: 'RangeError', message: /unknown language/ });
+  assert.throws(() => new Analyzer({ wordsPerMinute: -1 }), RangeError);
+  // After errors the module still works.
+  assert.equal(analyze('Still working after errors, the analyzer keeps going.').stats.words, 8);
+});
+
+test('edge inputs give well-defined results', () => {
+  for (const text of ['', ' ', '\n\n\n', '...', '\u200f\u200e', '\ud800 lone surrogate', 'a'.repeat(10000)]) {
+    const a = analyze(text);
+    assert.equal(a.stats.utf16Length, text.length);
+    for (const k of a.keywords) for (const s of k.spans) assert.ok(s.end <= text.length);
+  }
+  assert.deepEqual(analyze('').keywords, []);
+});
+
+test('forcing a language', () => {
+  const a = analyze('Le gouvernement a annoncé un plan pour les transports publics.', { language: 'fr' });
+  assert.equal(a.language, 'fr');
+  assert.equal(a.languageInfo.confidence, 1);
+});
+
+test('the README example runs and prints what it says', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const block = readme.match(/<!-- example:js -->\s*```js\n([\s\S]*?)```/);
+  assert.ok(block, 'README has a JS example marked <!-- example:js -->');
+  mkdirSync(`${root}target`, { recursive: true });
+  const file = `${root}target/readme-example.mjs`;
+  writeFileSync(file, block[1]);
+  const out = execFileSync(process.execPath, [file], { encoding: 'utf8' });
+  const lines = out.trim().split('\n');
+  assert.equal(lines[0], 'ar rtl');
+  assert.ok(lines.length >= 3);
+  assert.ok(lines.some((l) => l.startsWith('خطة عمل عسكرية')), out);
+});
+
+test('TypeScript declarations type-check a typical use', () => {
+  try {
+    execFileSync(`${root}node_modules/.bin/tsc`, ['-p', fileURLToPath(new URL('./tsconfig.json', import.meta.url))], { encoding: 'utf8' });
+  } catch (e) {
+    assert.fail(`tsc failed:\n${e.stdout}${e.stderr}`);
+  }
+});

@@ -1,0 +1,110 @@
+//! The two real pastes in tests/fixtures/ through the whole native pipeline.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::expect_used)] // helpers of tests
+
+use std::collections::HashSet;
+
+use maqal::normalize::{normalize, NormalizeOptions};
+use maqal::{Analysis, Analyzer, Direction, Options};
+
+const SEEDS: [(&str, &str); 2] = [
+    (
+        "000_4a5a4cae09b4e272.txt",
+        include_str!("fixtures/000_4a5a4cae09b4e272.txt"),
+    ),
+    (
+        "004_8936998626512ca3.txt",
+        include_str!("fixtures/004_8936998626512ca3.txt"),
+    ),
+];
+
+fn analyzer() -> Analyzer {
+    Analyzer::new(Options::default()).expect("default options are valid")
+}
+
+fn check_spans(name: &str, text: &str, a: &Analysis) {
+    let utf16 = |byte: usize| text[..byte].encode_utf16().count();
+    let spans = a
+        .sentences
+        .iter()
+        .map(|s| s.span)
+        .chain(a.paragraphs.iter().copied())
+        .chain(a.keywords.iter().flat_map(|k| k.spans.iter().copied()))
+        .chain(a.tokens.iter().map(|t| t.span));
+    for s in spans {
+        assert!(
+            text.is_char_boundary(s.byte_start) && text.is_char_boundary(s.byte_end),
+            "{name}: {s:?}"
+        );
+        assert_eq!(s.utf16_start, utf16(s.byte_start), "{name}: {s:?}");
+        assert_eq!(s.utf16_end, utf16(s.byte_end), "{name}: {s:?}");
+        assert_eq!(s.text, maqal::TextRef::Original);
+    }
+}
+
+#[test]
+fn seeds_are_arabic_rtl_with_expected_structure() {
+    let expected = [(22, 28), (16, 24)];
+    let analyzer = analyzer();
+    for ((name, text), (paragraphs, sentences)) in SEEDS.iter().zip(expected) {
+        let a = analyzer.analyze(text);
+        assert_eq!(a.language, "ar", "{name}");
+        assert_eq!(a.direction, Direction::Rtl, "{name}");
+        assert_eq!(a.stats.paragraphs, paragraphs, "{name}");
+        assert_eq!(a.stats.sentences, sentences, "{name}");
+        assert_eq!(a.stats.utf16_length, text.encode_utf16().count());
+        assert!(a.stats.words > 400, "{name}: {}", a.stats.words);
+        check_spans(name, text, &a);
+    }
+}
+
+#[test]
+fn seed_keywords_are_clean_and_cover_the_topic() {
+    let analyzer = analyzer();
+    let stopwords = analyzer.stopwords_for("ar");
+    let opts = NormalizeOptions::default();
+    for (name, text) in SEEDS {
+        let a = analyzer.analyze(text);
+        let top: Vec<&str> = a.keywords.iter().map(|k| k.text.as_str()).collect();
+        assert_eq!(top.len(), 10, "{name}: {top:?}");
+        let mut seen = HashSet::new();
+        for k in &a.keywords {
+            // No punctuation-only keyword; no stopword at either end.
+            assert!(
+                k.text.chars().any(char::is_alphabetic),
+                "{name}: {:?}",
+                k.text
+            );
+            let n = normalize(&k.text, &opts);
+            let words: Vec<&str> = n.text.split(' ').collect();
+            for edge in [words[0], words[words.len() - 1]] {
+                assert!(
+                    !stopwords.contains(edge),
+                    "{name}: {:?} starts or ends with stopword {edge:?}",
+                    k.text
+                );
+            }
+            assert!(
+                !k.text.chars().any(|c| c.is_ascii_punctuation()),
+                "{name}: {:?}",
+                k.text
+            );
+            // No two keywords that differ only by diacritics, tatweel or letter variants.
+            assert!(
+                seen.insert(n.text.to_string()),
+                "{name}: duplicate variant {:?}",
+                k.text
+            );
+            // Every occurrence slices to a variant of the keyword.
+            for s in &k.spans {
+                assert!(!text[s.bytes()].trim().is_empty());
+            }
+        }
+        assert!(top.contains(&"المغرب"), "{name}: {top:?}");
+        assert!(
+            top.iter()
+                .any(|k| k.contains("إسرائيل") || k.contains("الإسرائيلي")),
+            "{name}: no form of إسرائيل in {top:?}"
+        );
+    }
+}
