@@ -118,10 +118,41 @@ pub struct Normalized<'a> {
 /// assert_eq!(&original[s..e], "جـديد");
 /// ```
 pub fn normalize<'a>(text: &'a str, options: &NormalizeOptions) -> Normalized<'a> {
-    // Unicode composition first, as its own pass: it reorders and combines code points across a whole
-    // combining sequence, so the per-character rules below run on its output and the two maps are composed.
-    let composed = compose(text, options.unicode);
-    match composed {
+    let first = normalize_once(text, options);
+    // Removing a character can bring a base letter and a combining mark together that composition then joins
+    // ("e", ZWSP, U+0301): when the output is not in the requested form, it is normalized again (rare, and in
+    // practice once).
+    let settled = |t: &str| match options.unicode {
+        UnicodeForm::None => true,
+        UnicodeForm::Nfc => is_nfc_quick(t.chars()) == IsNormalized::Yes,
+        UnicodeForm::Nfkc => is_nfkc_quick(t.chars()) == IsNormalized::Yes,
+    };
+    if !matches!(first.text, Cow::Owned(_)) || settled(&first.text) {
+        return first;
+    }
+    let mut current = first;
+    for _ in 0..4 {
+        if settled(&current.text) {
+            break;
+        }
+        let next = normalize_once(&current.text, options);
+        if next.map.is_identity() {
+            break;
+        }
+        let map = current.map.then(&next.map);
+        let text = next.text.into_owned();
+        current = Normalized {
+            text: Cow::Owned(text),
+            map,
+        };
+    }
+    current
+}
+
+/// One pass: Unicode composition (its own pass, since it reorders and combines whole combining sequences), then
+/// the per-character rules on its output, with the two maps composed.
+fn normalize_once<'a>(text: &'a str, options: &NormalizeOptions) -> Normalized<'a> {
+    match compose(text, options.unicode) {
         None => apply_rules(text, options),
         Some(first) => {
             let second = apply_rules(&first.text, options);
@@ -238,6 +269,8 @@ fn apply_rules<'a>(text: &'a str, o: &NormalizeOptions) -> Normalized<'a> {
     let mut scratch = String::new();
     let bytes = text.as_bytes();
     let mut chars = text.char_indices().peekable();
+    let removable_mark =
+        |m: char| (o.arabic_diacritics && is_arabic_diacritic(m)) || (o.tatweel && m == TATWEEL);
 
     let mut emit = |from: usize, to: usize, piece: &str, out: &mut String, copied: &mut usize| {
         if text.get(from..to) == Some(piece) {
@@ -267,7 +300,8 @@ fn apply_rules<'a>(text: &'a str, o: &NormalizeOptions) -> Normalized<'a> {
             let mut crlf_prev = c == '\r';
             while let Some(&(j, d)) = chars.peek() {
                 let d_space = o.whitespace && d.is_whitespace();
-                if !(d_space || (o.invisible && is_invisible(d))) {
+                // Removable marks inside a run belong to no letter: they go with the run.
+                if !(d_space || (o.invisible && is_invisible(d)) || removable_mark(d)) {
                     break;
                 }
                 if d_space {
@@ -281,7 +315,8 @@ fn apply_rules<'a>(text: &'a str, o: &NormalizeOptions) -> Normalized<'a> {
                 end = j + d.len_utf8();
                 chars.next();
             }
-            let at_edge = (i == 0 && copied == 0 && out.is_empty()) || end == bytes.len();
+            // At the start of the output (nothing kept before the run) or at the end of the text.
+            let at_edge = out.len() + (i - copied) == 0 || end == bytes.len();
             let piece = if !any_space || (o.whitespace && at_edge) {
                 ""
             } else if breaks >= 2 {
