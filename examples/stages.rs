@@ -11,14 +11,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for _ in 0..n {
             f();
         }
-        println!("{name:<12} {:>9.1} µs", t.elapsed().as_secs_f64() * 1e6 / n as f64);
+        println!(
+            "{name:<12} {:>9.1} µs",
+            t.elapsed().as_secs_f64() * 1e6 / n as f64
+        );
     };
     let o = maqal::normalize::NormalizeOptions::default();
-    time("normalize", &mut || drop(std::hint::black_box(maqal::normalize::normalize(&text, &o))));
+    time("normalize", &mut || {
+        drop(std::hint::black_box(maqal::normalize::normalize(&text, &o)))
+    });
     let norm = maqal::normalize::normalize(&text, &o).text.into_owned();
-    time("segment", &mut || drop(std::hint::black_box(maqal::segment::segment(&norm))));
-    time("detect", &mut || drop(std::hint::black_box(maqal::lang::detect(&text))));
+    time("segment", &mut || {
+        drop(std::hint::black_box(maqal::segment::segment(&norm)))
+    });
+    time("detect", &mut || {
+        drop(std::hint::black_box(maqal::lang::detect(&text)))
+    });
     let analyzer = maqal::Analyzer::new(maqal::Options::default())?;
-    time("analyze", &mut || drop(std::hint::black_box(analyzer.analyze(&text))));
+    time("analyze", &mut || {
+        drop(std::hint::black_box(analyzer.analyze(&text)))
+    });
     Ok(())
 }

@@ -267,7 +267,8 @@ impl Analyzer {
         // Letter case is kept for segmentation (UAX #29 sentence rules look at it) and folded per word when
         // keywords are matched.
         let for_segmentation = NormalizeOptions {
-            lowercase: false,
+            case_fold: false,
+            language: Some(info.code.clone()).filter(|c| c != "und"),
             ..self.options.normalize.clone()
         };
         let normalized = normalize(text, &for_segmentation);
@@ -276,7 +277,7 @@ impl Analyzer {
         let index = Utf16Index::new(text);
         let to_original = |r: std::ops::Range<usize>| -> Span {
             let (s, e) = map.source_range(r.start, r.end);
-            index.span(s, e, TextRef::Original)
+            index.span(text, s, e, TextRef::Original)
         };
         let seg = segment::segment(ntext);
 
@@ -284,7 +285,8 @@ impl Analyzer {
             ntext,
             &seg,
             stopwords,
-            self.options.normalize.lowercase,
+            self.options.normalize.case_fold,
+            Some(info.code.as_str()),
             &self.options.keywords,
         );
         let keywords = scored
@@ -324,7 +326,7 @@ impl Analyzer {
             sentences: seg.sentences.len(),
             paragraphs: seg.paragraphs.len(),
             reading_seconds: (words as f64 * 60.0 / wpm).ceil() as u64,
-            utf16_length: index.len_utf16(),
+            utf16_length: index.len_utf16(text),
             byte_length: text.len(),
         };
         Analysis {

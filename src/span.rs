@@ -69,17 +69,18 @@ impl Span {
     }
 }
 
-/// Byte offset → UTF-16 offset conversion for one text, in O(1) table lookups.
+/// Byte offset ↔ UTF-16 offset conversion for one text, in O(1) table lookups.
 ///
 /// The UTF-16 length of any byte range of valid UTF-8 equals the number of bytes that are not continuation bytes
 /// (`0b10xx_xxxx`) plus the number of 4-byte sequence leaders (`0b1111_0xxx`, which become surrogate pairs).
 /// That count is additive over arbitrary byte cuts, so the table stores it at every [`Self::BLOCK`]-byte
-/// boundary, whether or not the boundary falls inside a character.
-#[derive(Debug, Clone)]
-pub struct Utf16Index<'a> {
-    bytes: &'a [u8],
+/// boundary, whether or not the boundary falls inside a character. The index does not keep the text: pass the
+/// same text it was built from to its methods.
+#[derive(Debug, Clone, Default)]
+pub struct Utf16Index {
     /// `blocks[k]` is the UTF-16 length of `bytes[..k * BLOCK]`.
     blocks: Vec<u32>,
+    len: usize,
 }
 
 #[inline]
@@ -90,12 +91,12 @@ fn utf16_units(bytes: &[u8]) -> usize {
         .sum()
 }
 
-impl<'a> Utf16Index<'a> {
+impl Utf16Index {
     /// Bytes between two table entries.
     pub const BLOCK: usize = 64;
 
     /// Index `text`.
-    pub fn new(text: &'a str) -> Self {
+    pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
         let mut blocks = Vec::with_capacity(bytes.len() / Self::BLOCK + 1);
         let mut total = 0usize;
@@ -104,33 +105,60 @@ impl<'a> Utf16Index<'a> {
             total += utf16_units(chunk);
             blocks.push(u32::try_from(total).unwrap_or(u32::MAX));
         }
-        Utf16Index { bytes, blocks }
+        Utf16Index {
+            blocks,
+            len: bytes.len(),
+        }
     }
 
-    /// UTF-16 offset of byte offset `byte` (clamped to the text length).
-    pub fn utf16(&self, byte: usize) -> usize {
-        let byte = byte.min(self.bytes.len());
+    /// UTF-16 offset of byte offset `byte` of `text` (clamped to the text length).
+    pub fn utf16(&self, text: &str, byte: usize) -> usize {
+        let bytes = text.as_bytes();
+        let byte = byte.min(bytes.len());
         let block = byte / Self::BLOCK;
         let base = self.blocks.get(block).copied().unwrap_or(0) as usize;
-        base + self
-            .bytes
-            .get(block * Self::BLOCK..byte)
-            .map_or(0, utf16_units)
+        base + bytes.get(block * Self::BLOCK..byte).map_or(0, utf16_units)
     }
 
-    /// UTF-16 length of the whole text.
-    pub fn len_utf16(&self) -> usize {
-        self.utf16(self.bytes.len())
+    /// Byte offset of UTF-16 offset `utf16` of `text`: the start of the character that contains that code unit
+    /// (an offset inside a surrogate pair goes to the pair's start); clamped to the text length.
+    pub fn byte(&self, text: &str, utf16: usize) -> usize {
+        let bytes = text.as_bytes();
+        // Last block starting at or before `utf16`.
+        let k = self
+            .blocks
+            .partition_point(|&b| (b as usize) <= utf16)
+            .saturating_sub(1);
+        let mut pos = k * Self::BLOCK;
+        let mut units = self.blocks.get(k).copied().unwrap_or(0) as usize;
+        // The block boundary may fall inside a character: move to the next character start.
+        while pos < bytes.len() && !text.is_char_boundary(pos) {
+            pos += 1;
+        }
+        for c in text[pos.min(bytes.len())..].chars() {
+            let n = c.len_utf16();
+            if units + n > utf16 {
+                break;
+            }
+            units += n;
+            pos += c.len_utf8();
+        }
+        pos.min(bytes.len())
     }
 
-    /// A [`Span`] for the byte range `start..end` of this text.
-    pub fn span(&self, start: usize, end: usize, text: TextRef) -> Span {
+    /// UTF-16 length of the indexed text.
+    pub fn len_utf16(&self, text: &str) -> usize {
+        self.utf16(text, self.len)
+    }
+
+    /// A [`Span`] for the byte range `start..end` of `text`.
+    pub fn span(&self, text: &str, start: usize, end: usize, of: TextRef) -> Span {
         Span {
-            utf16_start: self.utf16(start),
-            utf16_end: self.utf16(end),
+            utf16_start: self.utf16(text, start),
+            utf16_end: self.utf16(text, end),
             byte_start: start,
             byte_end: end,
-            text,
+            text: of,
         }
     }
 }
@@ -199,6 +227,47 @@ impl OffsetMap {
             return (s, s);
         }
         (self.source_start(start), self.source_end(end))
+    }
+
+    /// The output range for the input range `start..end` (byte offsets): where that part of the input went. An
+    /// input range inside an edit maps to the edit's whole output; a deleted range maps to an empty range.
+    pub fn output_range(&self, start: usize, end: usize) -> (usize, usize) {
+        let end = end.min(self.src_len);
+        let start = start.min(end);
+        let out_start = self.output_start(start);
+        if start == end {
+            return (out_start, out_start);
+        }
+        (out_start, self.output_end(end).max(out_start))
+    }
+
+    fn output_start(&self, pos: usize) -> usize {
+        // First edit whose input ends after pos.
+        let i = self.edits.partition_point(|e| (e.src_end as usize) <= pos);
+        match self.edits.get(i) {
+            Some(e) if (e.src_start as usize) <= pos => e.dst_start as usize,
+            _ => match i.checked_sub(1).and_then(|j| self.edits.get(j)) {
+                Some(e) => e.dst_end as usize + (pos - e.src_end as usize),
+                None => pos,
+            }
+            .min(self.dst_len),
+        }
+    }
+
+    fn output_end(&self, pos: usize) -> usize {
+        if pos == 0 {
+            return 0;
+        }
+        let last = pos - 1;
+        let i = self.edits.partition_point(|e| (e.src_end as usize) <= last);
+        match self.edits.get(i) {
+            Some(e) if (e.src_start as usize) <= last => e.dst_end as usize,
+            _ => match i.checked_sub(1).and_then(|j| self.edits.get(j)) {
+                Some(e) => e.dst_end as usize + (pos - e.src_end as usize),
+                None => pos,
+            }
+            .min(self.dst_len),
+        }
     }
 
     /// Where output byte `pos` comes from: the edit whose (non-empty) output contains it, or the input offset of
@@ -434,6 +503,18 @@ impl MapBuilder {
         self.edits.is_empty()
     }
 
+    /// Extend the last edit, when its input ends at `at`, to end at `to` (its output unchanged). Returns whether
+    /// it did.
+    pub(crate) fn extend_last(&mut self, at: usize, to: usize) -> bool {
+        match self.edits.last_mut() {
+            Some(last) if last.src_end as usize == at => {
+                last.src_end = to_u32(to);
+                true
+            }
+            _ => false,
+        }
+    }
+
     pub(crate) fn finish(mut self, src_len: usize, dst_len: usize) -> OffsetMap {
         let expected = self.expected_src(dst_len);
         if expected < src_len {
@@ -459,13 +540,15 @@ mod tests {
             .char_indices()
             .chain(std::iter::once((text.len(), ' ')))
         {
-            assert_eq!(
-                idx.utf16(b),
-                text[..b].encode_utf16().count(),
-                "at byte {b}"
-            );
+            let u = text[..b].encode_utf16().count();
+            assert_eq!(idx.utf16(&text, b), u, "at byte {b}");
+            assert_eq!(idx.byte(&text, u), b, "at utf16 {u}");
         }
-        assert_eq!(idx.len_utf16(), text.encode_utf16().count());
+        assert_eq!(idx.len_utf16(&text), text.encode_utf16().count());
+        // Inside a surrogate pair: the pair's start.
+        let at = text.find('😀').unwrap_or(0);
+        let u = idx.utf16(&text, at);
+        assert_eq!(idx.byte(&text, u + 1), at);
     }
 
     #[test]
@@ -489,6 +572,12 @@ mod tests {
         assert_eq!(m.source_range(3, 4), (6, 7)); // c
         assert_eq!(m.source_range(0, 4), (0, 7));
         assert_eq!(m.source_range(0, 2), (0, 4));
+        // And back.
+        assert_eq!(m.output_range(0, 1), (0, 1));
+        assert_eq!(m.output_range(1, 3), (1, 1)); // deleted
+        assert_eq!(m.output_range(3, 4), (1, 2));
+        assert_eq!(m.output_range(4, 5), (2, 3)); // half of XY: the whole z
+        assert_eq!(m.output_range(0, 7), (0, 4));
     }
 
     #[test]

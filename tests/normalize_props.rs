@@ -2,7 +2,7 @@
 //! most (Arabic letters and marks, combining Latin marks, spaces, invisible controls, emoji).
 #![cfg(not(target_arch = "wasm32"))]
 
-use maqal::normalize::{normalize, NormalizeOptions, UnicodeForm};
+use maqal::normalize::{normalize, LetterVariants, NormalizeOptions, UnicodeForm};
 use proptest::prelude::*;
 
 fn interesting() -> impl Strategy<Value = String> {
@@ -66,17 +66,32 @@ fn interesting() -> impl Strategy<Value = String> {
 }
 
 fn options() -> impl Strategy<Value = NormalizeOptions> {
-    (any::<[bool; 8]>(), 0..3u8).prop_map(|(b, form)| {
+    (any::<[bool; 16]>(), 0..3u8, 0..4u8, 0..3u8).prop_map(|(b, form, lang, variants)| {
         let mut o = NormalizeOptions::default();
-        o.unicode = [UnicodeForm::None, UnicodeForm::Nfc, UnicodeForm::Nfkc][usize::from(form)];
-        o.lowercase = b[0];
-        o.arabic_diacritics = b[1];
-        o.tatweel = b[2];
-        o.alef = b[3];
-        o.alef_maqsura = b[4];
+        o.form = [UnicodeForm::None, UnicodeForm::Nfc, UnicodeForm::Nfkc][usize::from(form)];
+        o.language =
+            [None, Some("ar"), Some("fa"), Some("tr")][usize::from(lang)].map(str::to_string);
+        o.case_fold = b[0];
+        o.arabic.diacritics = b[1];
+        o.arabic.tatweel = b[2];
+        o.arabic.alef = b[3];
+        o.arabic.alef_maqsura = b[4];
         o.invisible = b[5];
         o.whitespace = b[6];
-        let _ = b[7];
+        o.arabic.quranic_marks = b[7];
+        o.arabic.teh_marbuta = b[8];
+        o.arabic.hamza = b[9];
+        o.arabic.presentation_forms = b[10];
+        o.arabic.letter_variants = [
+            LetterVariants::Never,
+            LetterVariants::ByLanguage,
+            LetterVariants::ToArabic,
+        ][usize::from(variants)];
+        o.digits = b[11];
+        o.hebrew_points = b[12];
+        o.latin_accents = b[13];
+        o.joiners = b[14];
+        o.punctuation = b[15];
         o
     })
 }
@@ -113,11 +128,38 @@ fn check(original: &str, o: &NormalizeOptions) -> Result<(), TestCaseError> {
     }
     let (s, e) = n.map.source_range(0, n.text.len());
     prop_assert!(s <= e && e <= original.len());
+    // Original → normalized lands on boundaries of the normalized text, monotonically.
+    let mut last = 0;
+    for (i, c) in original.char_indices() {
+        let (s, e) = n.map.output_range(i, i + c.len_utf8());
+        prop_assert!(n.text.is_char_boundary(s) && n.text.is_char_boundary(e) && s <= e);
+        prop_assert!(s >= last.min(s));
+        last = s;
+    }
+    // UTF-16 conversions agree with the byte ones.
+    let u = n.utf16();
+    for (i, c) in n.text.char_indices() {
+        let span = u.original_span(i, i + c.len_utf8());
+        prop_assert_eq!(
+            span.utf16_start,
+            original[..span.byte_start].encode_utf16().count()
+        );
+        prop_assert_eq!(
+            span.utf16_end,
+            original[..span.byte_end].encode_utf16().count()
+        );
+        let ns = n.text[..i].encode_utf16().count();
+        let via16 = u.original_span_utf16(ns, ns + c.len_utf16());
+        prop_assert_eq!(via16, span);
+    }
     Ok(())
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    // PROPTEST_CASES=100000 for a longer search.
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2000)
+    ))]
 
     #[test]
     fn interesting_text(text in interesting(), o in options()) {

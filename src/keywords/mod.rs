@@ -15,6 +15,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::lang::{arabic, Stopwords};
+use crate::normalize::fold_case;
 use crate::segment::{Segmentation, TokenKind};
 
 /// Options of keyphrase extraction.
@@ -113,7 +114,8 @@ fn word_forms(
     text: &str,
     seg: &Segmentation,
     stopwords: &Stopwords,
-    lowercase: bool,
+    case_fold: bool,
+    language: Option<&str>,
 ) -> Vec<Option<WordForm>> {
     let mut forms: Vec<Option<WordForm>> = Vec::with_capacity(seg.tokens.len());
     let mut keys: HashSet<String> = HashSet::new();
@@ -123,8 +125,8 @@ fn word_forms(
             continue;
         }
         let surface = &text[token.range.clone()];
-        let lower: Cow<'_, str> = if lowercase && surface.chars().any(char::is_uppercase) {
-            Cow::Owned(surface.to_lowercase())
+        let lower: Cow<'_, str> = if case_fold {
+            fold_case(surface, language)
         } else {
             Cow::Borrowed(surface)
         };
@@ -159,18 +161,19 @@ fn word_forms(
 
 /// Extract keyphrases from `text` (normalized, letter case preserved, and segmented into `seg`).
 ///
-/// With `lowercase`, words are compared lowercased (casing still informs the score).
+/// With `case_fold`, words are compared case-folded for `language` (casing still informs the score).
 pub fn extract(
     text: &str,
     seg: &Segmentation,
     stopwords: &Stopwords,
-    lowercase: bool,
+    case_fold: bool,
+    language: Option<&str>,
     options: &KeywordOptions,
 ) -> Vec<Scored> {
     if options.top == 0 {
         return Vec::new();
     }
-    let forms = word_forms(text, seg, stopwords, lowercase);
+    let forms = word_forms(text, seg, stopwords, case_fold, language);
     // Term ids per token (None: a chunk break).
     let mut ids: HashMap<&str, usize> = HashMap::new();
     let mut terms: Vec<yake::TermStats> = Vec::new();
