@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 /// When to fold Persian/Urdu letter variants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "camelCase")]
 pub enum LetterVariants {
     /// Never.
     Never,
