@@ -9,6 +9,8 @@ use js_sys::{Object, RangeError, Reflect, TypeError, Uint32Array, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::normalize::{NormalizeOptions, Normalizer};
+use crate::span::{OffsetMap, Utf16Index};
 use crate::{Analysis, Analyzer, Options};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -40,9 +42,12 @@ fn text_arg(function: &str, text: &JsValue) -> Result<String, JsValue> {
     })
 }
 
-fn options_arg(function: &str, options: JsValue) -> Result<Options, JsValue> {
+fn options_arg<T: serde::de::DeserializeOwned + Default>(
+    function: &str,
+    options: JsValue,
+) -> Result<T, JsValue> {
     if options.is_undefined() || options.is_null() {
-        return Ok(Options::default());
+        return Ok(T::default());
     }
     if !options.is_object() || js_sys::Array::is_array(&options) {
         let got = options.js_typeof().as_string().unwrap_or_default();
@@ -112,7 +117,7 @@ pub fn analyze_js(
     #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let text = text_arg("analyze", &text)?;
-    let analyzer = analyzer("analyze", options_arg("analyze", options)?)?;
+    let analyzer = analyzer("analyze", options_arg::<Options>("analyze", options)?)?;
     to_js(&analyzer.analyze(&text))
 }
 
@@ -129,7 +134,7 @@ impl JsAnalyzer {
     pub fn new(
         #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: JsValue,
     ) -> Result<JsAnalyzer, JsValue> {
-        let inner = analyzer("Analyzer", options_arg("Analyzer", options)?)?;
+        let inner = analyzer("Analyzer", options_arg::<Options>("Analyzer", options)?)?;
         Ok(JsAnalyzer { inner })
     }
 
@@ -148,4 +153,99 @@ impl JsAnalyzer {
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// A normalized text with the way back to the text it came from. Offsets are UTF-16 code units.
+#[wasm_bindgen(js_name = NormalizedText)]
+pub struct JsNormalized {
+    original: String,
+    text: String,
+    map: OffsetMap,
+    original_index: Utf16Index,
+    text_index: Utf16Index,
+}
+
+fn range_arg(function: &str, start: f64, end: f64, len: usize) -> Result<(usize, usize), JsValue> {
+    let ok = |x: f64| x.is_finite() && x >= 0.0 && x.fract() == 0.0 && x <= len as f64;
+    if !(ok(start) && ok(end) && start <= end) {
+        return Err(RangeError::new(&format!(
+            "{function}: expected 0 <= start <= end <= {len} (UTF-16 offsets), got {start}..{end}"
+        ))
+        .into());
+    }
+    Ok((start as usize, end as usize))
+}
+
+fn span_to_js(span: &crate::Span) -> Result<JsValue, JsValue> {
+    span.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
+#[wasm_bindgen(js_class = NormalizedText)]
+impl JsNormalized {
+    /// The normalized text.
+    #[wasm_bindgen(getter)]
+    pub fn text(&self) -> String {
+        self.text.clone()
+    }
+
+    /// Whether normalization changed anything.
+    #[wasm_bindgen(getter)]
+    pub fn changed(&self) -> bool {
+        !self.map.is_identity()
+    }
+
+    /// The span of the original text that the normalized range `start..end` (UTF-16) comes from.
+    #[wasm_bindgen(js_name = toOriginal, unchecked_return_type = "Span")]
+    pub fn to_original(&self, start: f64, end: f64) -> Result<JsValue, JsValue> {
+        let len = self.text_index.len_utf16(&self.text);
+        let (s, e) = range_arg("NormalizedText.toOriginal", start, end, len)?;
+        let (bs, be) = (
+            self.text_index.byte(&self.text, s),
+            self.text_index.byte(&self.text, e),
+        );
+        let (os, oe) = self.map.source_range(bs, be);
+        span_to_js(
+            &self
+                .original_index
+                .span(&self.original, os, oe, crate::TextRef::Original),
+        )
+    }
+
+    /// The span of the normalized text that the original range `start..end` (UTF-16) became.
+    #[wasm_bindgen(js_name = toNormalized, unchecked_return_type = "Span")]
+    pub fn to_normalized(&self, start: f64, end: f64) -> Result<JsValue, JsValue> {
+        let len = self.original_index.len_utf16(&self.original);
+        let (s, e) = range_arg("NormalizedText.toNormalized", start, end, len)?;
+        let (bs, be) = (
+            self.original_index.byte(&self.original, s),
+            self.original_index.byte(&self.original, e),
+        );
+        let (ns, ne) = self.map.output_range(bs, be);
+        span_to_js(
+            &self
+                .text_index
+                .span(&self.text, ns, ne, crate::TextRef::Normalized),
+        )
+    }
+}
+
+/// Normalize `text` for matching (see `NormalizeOptions`); the result maps spans back to `text`.
+#[wasm_bindgen(js_name = normalize)]
+pub fn normalize_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "NormalizeOptions")] options: JsValue,
+) -> Result<JsNormalized, JsValue> {
+    let original = text_arg("normalize", &text)?;
+    let options: NormalizeOptions = options_arg("normalize", options)?;
+    let n = Normalizer::new(&options).normalize(&original);
+    let text = n.text.into_owned();
+    let map = n.map;
+    Ok(JsNormalized {
+        original_index: Utf16Index::new(&original),
+        text_index: Utf16Index::new(&text),
+        original,
+        text,
+        map,
+    })
 }

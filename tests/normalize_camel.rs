@@ -9,13 +9,23 @@
 //!   typefaces and in Kashmiri; CAMeL folds إ أ ٱ آ only.
 //! - Maqal never folds ى into ا and neither does CAMeL (ى → ي).
 #![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::expect_used)] // helpers of tests
 
 use maqal::normalize::{normalize_arabic, ArabicOptions};
 
 const FIXTURES: [(&str, &str); 3] = [
-    ("000_4a5a4cae09b4e272", include_str!("fixtures/000_4a5a4cae09b4e272.txt")),
-    ("004_8936998626512ca3", include_str!("fixtures/004_8936998626512ca3.txt")),
-    ("arabic_vocalized", include_str!("fixtures/arabic_vocalized.txt")),
+    (
+        "000_4a5a4cae09b4e272",
+        include_str!("fixtures/000_4a5a4cae09b4e272.txt"),
+    ),
+    (
+        "004_8936998626512ca3",
+        include_str!("fixtures/004_8936998626512ca3.txt"),
+    ),
+    (
+        "arabic_vocalized",
+        include_str!("fixtures/arabic_vocalized.txt"),
+    ),
 ];
 
 fn options(rule: &str) -> ArabicOptions {
@@ -36,8 +46,11 @@ fn options(rule: &str) -> ArabicOptions {
 }
 
 fn expected(name: &str, rule: &str) -> String {
-    let path = format!("{}/tests/fixtures/camel/{name}.{rule}.txt", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    let path = format!(
+        "{}/tests/fixtures/camel/{name}.{rule}.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).expect("CAMeL fixture (see tests/fixtures/camel/README.md)")
 }
 
 #[test]
@@ -47,8 +60,18 @@ fn equal_to_camel_tools_on_the_arabic_fixtures() {
             let n = normalize_arabic(text, &options(rule), Some("ar"));
             let want = expected(name, rule);
             if n.text != want {
-                let at = n.text.chars().zip(want.chars()).position(|(a, b)| a != b).unwrap_or(0);
-                let got: String = n.text.chars().skip(at.saturating_sub(10)).take(30).collect();
+                let at = n
+                    .text
+                    .chars()
+                    .zip(want.chars())
+                    .position(|(a, b)| a != b)
+                    .unwrap_or(0);
+                let got: String = n
+                    .text
+                    .chars()
+                    .skip(at.saturating_sub(10))
+                    .take(30)
+                    .collect();
                 let exp: String = want.chars().skip(at.saturating_sub(10)).take(30).collect();
                 panic!("{name} {rule}: differs at char {at}: got {got:?}, CAMeL {exp:?}");
             }
@@ -64,7 +87,13 @@ fn equal_to_camel_tools_on_the_arabic_fixtures() {
 fn deliberate_differences() {
     let dediac = options("dediac");
     // U+0656 subscript alef and U+065F wavy hamza below are vowel signs: removed (CAMeL keeps them).
-    assert_eq!(normalize_arabic("بِٖسم\u{065F}", &dediac, Some("ar")).text, "بسم");
+    assert_eq!(
+        normalize_arabic("بِٖسم\u{065F}", &dediac, Some("ar")).text,
+        "بسم"
+    );
     // Wavy-hamza alefs fold like the others (CAMeL keeps them).
-    assert_eq!(normalize_arabic("ٲمل ٳسلام", &options("alef"), Some("ar")).text, "امل اسلام");
+    assert_eq!(
+        normalize_arabic("ٲمل ٳسلام", &options("alef"), Some("ar")).text,
+        "امل اسلام"
+    );
 }

@@ -20,8 +20,12 @@ fn merge(base: &mut Value, over: &Value) {
 
 #[test]
 fn every_case_of_the_table() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/normalize_cases.json");
-    let table: Value = serde_json::from_str(&std::fs::read_to_string(path).expect("fixture")).expect("JSON");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/normalize_cases.json"
+    );
+    let table: Value =
+        serde_json::from_str(&std::fs::read_to_string(path).expect("fixture")).expect("JSON");
     let cases = table["cases"].as_array().expect("cases");
     let mut failures = Vec::new();
     let mut rules = BTreeSet::new();
@@ -43,24 +47,54 @@ fn every_case_of_the_table() {
         let expected = case["expected"].as_str().expect("expected");
         let n = normalize(input, &options);
         if n.text != expected {
-            failures.push(format!("case {i} ({rule}, {}): {input:?} → {:?}, expected {expected:?}", case["lang"], n.text));
+            failures.push(format!(
+                "case {i} ({rule}, {}): {input:?} → {:?}, expected {expected:?}",
+                case["lang"], n.text
+            ));
             continue;
         }
         // Every character of the output maps back into the input, in order.
         let mut last = 0;
         for (at, c) in n.text.char_indices() {
             let r = n.to_original(at..at + c.len_utf8());
-            assert!(r.start >= last.min(r.start) && r.end <= input.len(), "case {i}: map");
+            assert!(
+                r.start >= last.min(r.start) && r.end <= input.len(),
+                "case {i}: map"
+            );
             last = r.start;
         }
         // Normalizing again changes nothing.
-        assert_eq!(normalize(&n.text, &options).text, n.text, "case {i} ({rule}) is not idempotent");
+        assert_eq!(
+            normalize(&n.text, &options).text,
+            n.text,
+            "case {i} ({rule}) is not idempotent"
+        );
     }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
     for rule in [
-        "form", "caseFold", "arabic.diacritics", "arabic.quranicMarks", "arabic.tatweel", "arabic.alef",
-        "arabic.alefMaqsura", "arabic.tehMarbuta", "arabic.hamza", "arabic.letterVariants",
-        "arabic.presentationForms", "digits", "hebrewPoints", "latinAccents", "invisible", "joiners", "whitespace",
+        "form",
+        "caseFold",
+        "arabic.diacritics",
+        "arabic.quranicMarks",
+        "arabic.tatweel",
+        "arabic.alef",
+        "arabic.alefMaqsura",
+        "arabic.tehMarbuta",
+        "arabic.hamza",
+        "arabic.letterVariants",
+        "arabic.presentationForms",
+        "digits",
+        "hebrewPoints",
+        "latinAccents",
+        "invisible",
+        "joiners",
+        "whitespace",
         "punctuation",
     ] {
         assert!(rules.contains(rule), "no case for rule {rule}");

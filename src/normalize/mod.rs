@@ -270,6 +270,10 @@ fn push_case_folded(c: char, turkic: bool, out: &mut String) {
     }
 }
 
+/// Property bits of the Arabic letter folds.
+const LETTER_FOLDS: u32 =
+    ALEF_VARIANT | ALEF_MAQSURA | TEH_MARBUTA | HAMZA_CARRIER | PERSIAN_LETTER | ARABIC_KAF_YEH;
+
 /// Invisible format and control characters removed by the `invisible` rule. White space, ZWJ and ZWNJ are not
 /// included.
 #[inline]
@@ -403,7 +407,7 @@ impl Normalizer {
         let mut map = first.map;
         for _ in 0..8 {
             let (next, _) = self.apply_rules(&text, true);
-            if next.map.is_identity() {
+            if matches!(next.text, Cow::Borrowed(_)) {
                 break;
             }
             map = map.then(&next.map);
@@ -477,6 +481,8 @@ struct Output<'t> {
     /// The text is a piece of a larger text (a combining sequence being composed): its ends are not the ends of
     /// the text, so white space there is not trimmed.
     fragment: bool,
+    /// Something was replaced without an edit (a same-length replacement).
+    changed: bool,
 }
 
 impl<'t> Output<'t> {
@@ -487,8 +493,22 @@ impl<'t> Output<'t> {
     }
 
     /// Replace input `from..to` by `piece` (nothing is recorded when they are equal).
+    ///
+    /// A replacement of one character by one of the same UTF-8 length (أ → ا, É → é), or of ASCII by ASCII of the
+    /// same length (a word lowercased), leaves every offset where it was, so it is written without recording an
+    /// edit: the map stays small where letters are folded one for one.
     fn emit(&mut self, from: usize, to: usize, piece: &str) {
-        if self.text.get(from..to) == Some(piece) {
+        let src = &self.text[from..to];
+        if src == piece {
+            return;
+        }
+        let one_char = |x: &str| x.chars().nth(1).is_none();
+        let aligned = (src.is_ascii() && piece.is_ascii()) || (one_char(src) && one_char(piece));
+        if src.len() == piece.len() && aligned {
+            self.flush(from);
+            self.out.push_str(piece);
+            self.copied = to;
+            self.changed = true;
             return;
         }
         if piece.is_empty() {
@@ -557,6 +577,7 @@ impl Normalizer {
             checked_until: 0,
             unsettled: false,
             fragment,
+            changed: false,
         };
         let table = table::ascii_and_two_byte_table();
         let bytes = text.as_bytes();
@@ -570,10 +591,32 @@ impl Normalizer {
         let mut scratch = String::new();
         // Start of the previous character that can carry marks (a letter, digit, symbol), if any.
         let mut base: Option<usize> = None;
+        // What the rules do to each ASCII character, and whether a capital can be lowercased on the spot.
+        let ascii: [u32; 128] = std::array::from_fn(|i| table[i] & mask);
+        let quick_lower = !self.turkic && self.options.case_fold;
         let mut p = 0usize;
         while p < len {
-            // Decode the character at p; one- and two-byte characters without a rule are skipped here.
+            // ASCII: characters without a rule are skipped, capitals lowercased in place (unless a combining mark
+            // follows, which the general path composes with them).
             let b0 = bytes[p];
+            if b0 < 0x80 {
+                let props = ascii[usize::from(b0)];
+                if props == 0 {
+                    base = Some(p);
+                    p += 1;
+                    continue;
+                }
+                if props == CASE && quick_lower && bytes.get(p + 1).is_none_or(|&n| n < 0x80) {
+                    o.flush(p);
+                    o.out.push(char::from(b0.to_ascii_lowercase()));
+                    o.copied = p + 1;
+                    o.changed = true;
+                    base = Some(p);
+                    p += 1;
+                    continue;
+                }
+            }
+            // Decode the character at p; one- and two-byte characters without a rule are skipped here.
             let (c, w) = if b0 < 0x80 {
                 (b0 as char, 1)
             } else if b0 < 0xE0 {
@@ -593,9 +636,28 @@ impl Normalizer {
                 p += w;
                 continue;
             }
+            // An Arabic letter variant folded to a letter of the same length, with no mark after it: in place.
+            if props & !LETTER_FOLDS == 0 && w == 2 {
+                let next = text[p + 2..].chars().next();
+                let next_bits = next.map_or(0, |n| {
+                    bits(n) & (COMBINING | MAYBE | HAMZA_MARK | self.marks)
+                });
+                let folded = arabic::fold_letter(c, &self.options.arabic, self.script);
+                if next_bits == 0 && folded.len_utf8() == 2 {
+                    if folded != c {
+                        o.flush(p);
+                        o.out.push(folded);
+                        o.copied = p + 2;
+                        o.changed = true;
+                    }
+                    base = Some(p);
+                    p += 2;
+                    continue;
+                }
+            }
             p = self.slow(&mut o, &mut scratch, &mut base, c, props, p, w);
         }
-        if o.builder.is_empty() {
+        if o.builder.is_empty() && !o.changed {
             let n = Normalized {
                 original: text,
                 text: Cow::Borrowed(text),
@@ -810,6 +872,30 @@ impl Normalizer {
             return end;
         }
 
+        // Capital ASCII letters: the rest of the ASCII word is lowercased with it, as one edit.
+        if c.is_ascii_uppercase() && props == CASE && !self.turkic {
+            let bytes = text.as_bytes();
+            let mut q = p + 1;
+            while q < len && bytes[q].is_ascii_alphanumeric() {
+                q += 1;
+            }
+            // A mark after the word belongs to its last letter: leave that letter to the general path.
+            if q < len
+                && !bytes[q].is_ascii()
+                && bits(text[q..].chars().next().unwrap_or(' ')) & (COMBINING | MAYBE) != 0
+            {
+                q -= 1;
+            }
+            if q > p {
+                scratch.clear();
+                scratch.push_str(&text[p..q]);
+                scratch.make_ascii_lowercase();
+                o.emit(p, q, scratch);
+                *base = Some(q - 1);
+                return q;
+            }
+        }
+
         // A character some rule rewrites, with any removable marks that follow it.
         scratch.clear();
         if props & PRESENTATION != 0 {
@@ -932,8 +1018,13 @@ impl Normalizer {
                 o.builder.edit(b, end, d, o.out.len());
                 o.copied = end;
             }
-            Some(_) if o.copied == p && o.builder.extend_last(p, end) => {
-                // The character was itself rewritten (أ → ا): its edit now covers the marks too.
+            Some(b) if o.copied == p => {
+                // The character was itself rewritten (أ → ا): its edit now covers the marks too; a rewrite that kept
+                // its length has no edit, and gets one now.
+                if !o.builder.extend_last(p, end) {
+                    let d = o.out.len();
+                    o.builder.edit(b, end, d - (p - b), d);
+                }
                 o.copied = end;
             }
             _ => o.emit(p, end, ""),

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { analyze, Analyzer, version } from 'maqal';
+import { analyze, Analyzer, normalize, version } from 'maqal';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
@@ -72,7 +72,7 @@ test('UTF-16 offsets with astral characters (emoji) and combining marks', () => 
 });
 
 test('an Analyzer is reusable and accepts partial options', () => {
-  const analyzer = new Analyzer({ keywords: { top: 3 }, normalize: { lowercase: true } });
+  const analyzer = new Analyzer({ keywords: { top: 3 }, normalize: { caseFold: true } });
   for (const seed of SEEDS) {
     const a = analyzer.analyze(fixture(seed));
     assert.equal(a.keywords.length, 3);
@@ -106,6 +106,35 @@ test('forcing a language', () => {
   const a = analyze('Le gouvernement a annoncé un plan pour les transports publics.', { language: 'fr' });
   assert.equal(a.language, 'fr');
   assert.equal(a.languageInfo.confidence, 1);
+});
+
+test('normalize: options as plain objects, spans both ways in UTF-16', () => {
+  const text = '😀 كِتَابٌ   جـديد «نعم»';
+  const n = normalize(text);
+  assert.equal(n.text, '😀 كتاب جديد "نعم"');
+  assert.equal(n.changed, true);
+  const at = n.text.indexOf('جديد');
+  const span = n.toOriginal(at, at + 'جديد'.length);
+  assert.equal(span.text, 'original');
+  assert.equal(text.slice(span.start, span.end), 'جـديد');
+  const back = n.toNormalized(span.start, span.end);
+  assert.equal(back.text, 'normalized');
+  assert.equal(n.text.slice(back.start, back.end), 'جديد');
+  // The emoji is two UTF-16 code units on both sides.
+  const e = n.toOriginal(0, 2);
+  assert.deepEqual([e.start, e.end], [0, 2]);
+  assert.throws(() => n.toOriginal(5, 2), RangeError);
+  assert.throws(() => n.toOriginal(0, 1e9), RangeError);
+  n.free();
+
+  const kept = normalize('Crème  BRÛLÉE', { latinAccents: true, caseFold: true });
+  assert.equal(kept.text, 'creme brulee');
+  const persian = normalize('كتاب يك', { language: 'fa' });
+  assert.equal(persian.text, 'کتاب یک');
+  assert.equal(normalize('مدرسة', { arabic: { tehMarbuta: true } }).text, 'مدرسه');
+  assert.equal(normalize('same text').changed, false);
+  assert.throws(() => normalize('x', { arabic: { tatweal: true } }), { name: 'TypeError', message: /unknown field `tatweal`/ });
+  assert.throws(() => normalize('x', { form: 'nfd' }), TypeError);
 });
 
 test('the README example runs and prints what it says', () => {
