@@ -10,10 +10,11 @@ log "size of pkg/maqal_bg.wasm"
 echo "raw $(stat -c %s pkg/maqal_bg.wasm) bytes, gzip -9 $(gzip -9 -c pkg/maqal_bg.wasm | wc -c) bytes"
 
 log "native (criterion)"
-cargo bench --bench analyze -- --noplot 2>&1 | grep -E "^(analyze|normalize)/|time:|thrpt:"
+cargo bench --bench analyze --bench normalize -- --noplot 2>&1 | grep -E "^(analyze|normalize)/|time:|thrpt:" | grep -v '%'
+
 
 log "Chromium ($(chromium --version 2>/dev/null))"
-node benches/browser/analyze.mjs
+node benches/browser/bench.mjs
 
 log "peer: Python yake (n=3, top 10)"
 venv="$TOOLS_DIR/venv"

@@ -5,6 +5,8 @@
 //! typed arrays so that a long article does not become thousands of JS objects. Errors are thrown as real JS
 //! errors: `TypeError` for a value of the wrong type, `RangeError` for a value out of range.
 
+use std::cell::OnceCell;
+
 use js_sys::{Object, RangeError, Reflect, TypeError, Uint32Array, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -161,8 +163,9 @@ pub struct JsNormalized {
     original: String,
     text: String,
     map: OffsetMap,
-    original_index: Utf16Index,
-    text_index: Utf16Index,
+    /// Built on the first span conversion: normalizing alone does not pay for them.
+    original_index: OnceCell<Utf16Index>,
+    text_index: OnceCell<Utf16Index>,
 }
 
 fn range_arg(function: &str, start: f64, end: f64, len: usize) -> Result<(usize, usize), JsValue> {
@@ -179,6 +182,17 @@ fn range_arg(function: &str, start: f64, end: f64, len: usize) -> Result<(usize,
 fn span_to_js(span: &crate::Span) -> Result<JsValue, JsValue> {
     span.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+}
+
+impl JsNormalized {
+    fn original_index(&self) -> &Utf16Index {
+        self.original_index
+            .get_or_init(|| Utf16Index::new(&self.original))
+    }
+
+    fn text_index(&self) -> &Utf16Index {
+        self.text_index.get_or_init(|| Utf16Index::new(&self.text))
+    }
 }
 
 #[wasm_bindgen(js_class = NormalizedText)]
@@ -198,35 +212,23 @@ impl JsNormalized {
     /// The span of the original text that the normalized range `start..end` (UTF-16) comes from.
     #[wasm_bindgen(js_name = toOriginal, unchecked_return_type = "Span")]
     pub fn to_original(&self, start: f64, end: f64) -> Result<JsValue, JsValue> {
-        let len = self.text_index.len_utf16(&self.text);
+        let (ti, oi) = (self.text_index(), self.original_index());
+        let len = ti.len_utf16(&self.text);
         let (s, e) = range_arg("NormalizedText.toOriginal", start, end, len)?;
-        let (bs, be) = (
-            self.text_index.byte(&self.text, s),
-            self.text_index.byte(&self.text, e),
-        );
+        let (bs, be) = (ti.byte(&self.text, s), ti.byte(&self.text, e));
         let (os, oe) = self.map.source_range(bs, be);
-        span_to_js(
-            &self
-                .original_index
-                .span(&self.original, os, oe, crate::TextRef::Original),
-        )
+        span_to_js(&oi.span(&self.original, os, oe, crate::TextRef::Original))
     }
 
     /// The span of the normalized text that the original range `start..end` (UTF-16) became.
     #[wasm_bindgen(js_name = toNormalized, unchecked_return_type = "Span")]
     pub fn to_normalized(&self, start: f64, end: f64) -> Result<JsValue, JsValue> {
-        let len = self.original_index.len_utf16(&self.original);
+        let (ti, oi) = (self.text_index(), self.original_index());
+        let len = oi.len_utf16(&self.original);
         let (s, e) = range_arg("NormalizedText.toNormalized", start, end, len)?;
-        let (bs, be) = (
-            self.original_index.byte(&self.original, s),
-            self.original_index.byte(&self.original, e),
-        );
+        let (bs, be) = (oi.byte(&self.original, s), oi.byte(&self.original, e));
         let (ns, ne) = self.map.output_range(bs, be);
-        span_to_js(
-            &self
-                .text_index
-                .span(&self.text, ns, ne, crate::TextRef::Normalized),
-        )
+        span_to_js(&ti.span(&self.text, ns, ne, crate::TextRef::Normalized))
     }
 }
 
@@ -242,8 +244,8 @@ pub fn normalize_js(
     let text = n.text.into_owned();
     let map = n.map;
     Ok(JsNormalized {
-        original_index: Utf16Index::new(&original),
-        text_index: Utf16Index::new(&text),
+        original_index: OnceCell::new(),
+        text_index: OnceCell::new(),
         original,
         text,
         map,

@@ -1,0 +1,110 @@
+// Browser benchmark in headless Chromium (main thread, release build from www/pkg), peers measured in the same
+// page run:
+// - analysis of the seed articles, with Intl.Segmenter word segmentation of the same text as peer;
+// - normalization throughput on Arabic and English news (../shared corpora, as in benches/corpus.rs), with the
+//   usual hand-written JavaScript normalization (String.prototype.normalize + toLowerCase + regular expressions
+//   for Arabic marks and letters, no offset map) as peer.
+// Usage: node benches/browser/bench.mjs   (after scripts/build-wasm.sh). Prints JSON.
+import { readFileSync, existsSync } from 'node:fs';
+import { serve } from '../../scripts/serve.mjs';
+import { launch } from '../../tests/e2e/browser.mjs';
+
+const SEEDS = ['000_4a5a4cae09b4e272.txt', '004_8936998626512ca3.txt'];
+const texts = Object.fromEntries(SEEDS.map((s) => [s, readFileSync(new URL(`../../tests/fixtures/${s}`, import.meta.url), 'utf8')]));
+
+function corpus(envVar, relative) {
+  const path = process.env[envVar] ?? new URL(`../../${relative}`, import.meta.url).pathname;
+  if (!existsSync(path)) return null;
+  let out = '';
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    out += (out ? '\n\n' : '') + JSON.parse(line).text;
+    if (Buffer.byteLength(out) >= 300000) break;
+  }
+  return out;
+}
+const corpora = {
+  arabic: corpus('MAQAL_ARABIC_CORPUS', '../shared/arabic/ar_news_dev.jsonl') ?? Object.values(texts).join('\n\n'),
+  english: corpus('MAQAL_ENGLISH_CORPUS', '../shared/kp/500N-KPCrowd.jsonl') ?? 'The government announced a new plan. '.repeat(8000),
+};
+
+const server = await serve({ port: 0 });
+const { browser, context } = await launch();
+try {
+  const page = await context.newPage();
+  await page.goto(server.url);
+  const results = await page.evaluate(async ({ texts, corpora }) => {
+    const m = await import('./pkg/maqal.js');
+    await m.default();
+    const analyzer = new m.Analyzer();
+    const median = (xs) => {
+      const s = [...xs].sort((a, b) => a - b);
+      return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    };
+    // Median over samples of the mean time of `batch` calls, in milliseconds.
+    const time = (fn, samples = 31, batch = 20) => {
+      for (let i = 0; i < batch * 3; i++) fn();
+      const out = [];
+      for (let s = 0; s < samples; s++) {
+        const t0 = performance.now();
+        for (let i = 0; i < batch; i++) fn();
+        out.push((performance.now() - t0) / batch);
+      }
+      return median(out);
+    };
+    const segmenter = new Intl.Segmenter('ar', { granularity: 'word' });
+    const res = {};
+    for (const [name, text] of Object.entries(texts)) {
+      let sink = 0;
+      res[name] = {
+        bytes: new TextEncoder().encode(text).length,
+        analyzeMs: time(() => { sink += analyzer.analyze(text).keywords.length; }),
+        analyzeFunctionMs: time(() => { sink += m.analyze(text).keywords.length; }),
+        intlSegmenterWordsMs: time(() => {
+          for (const s of segmenter.segment(text)) if (s.isWordLike) sink += s.index;
+        }),
+        sink,
+      };
+    }
+    const jsNormalize = (t) =>
+      t
+        .normalize('NFC')
+        .toLowerCase()
+        .replace(/[\u064B-\u0652\u0670\u0640]/g, '')
+        .replace(/[أإآٱ]/g, 'ا')
+        .replace(/ى/g, 'ي')
+        .replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u00AD]/g, '')
+        .replace(/[ \t\u00A0]+/g, ' ');
+    res.normalize = {};
+    for (const [name, text] of Object.entries(corpora)) {
+      const bytes = new TextEncoder().encode(text).length;
+      let sink = 0;
+      const maqalMs = time(() => {
+        const n = m.normalize(text);
+        sink += n.changed ? 1 : 0;
+        n.free();
+      }, 15, 3);
+      const maqalWithTextMs = time(() => {
+        const n = m.normalize(text);
+        sink += n.text.length;
+        n.free();
+      }, 15, 3);
+      const peerMs = time(() => { sink += jsNormalize(text).length; }, 15, 3);
+      res.normalize[name] = {
+        bytes,
+        maqalMs,
+        maqalMBps: bytes / maqalMs / 1000,
+        maqalWithTextMs,
+        peerJsMs: peerMs,
+        peerJsMBps: bytes / peerMs / 1000,
+        sink,
+      };
+    }
+    res.userAgent = navigator.userAgent;
+    return res;
+  }, { texts, corpora });
+  console.log(JSON.stringify(results, null, 2));
+} finally {
+  await browser.close();
+  await server.close();
+}
