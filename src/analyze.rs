@@ -11,7 +11,7 @@ use crate::error::Error;
 use crate::keywords::{self, KeywordOptions};
 use crate::lang::{self, Direction, LanguageInfo, Stopwords};
 use crate::normalize::{normalize, NormalizeOptions};
-use crate::segment::{self, TokenKind};
+use crate::segment::{self, SegmentOptions, TokenKind};
 use crate::span::{Span, TextRef, Utf16Index};
 
 /// Options of the whole analysis. Every field has a default; from JavaScript pass a plain object with any subset
@@ -25,6 +25,8 @@ pub struct Options {
     pub language: Option<String>,
     /// Normalization rules used for matching.
     pub normalize: NormalizeOptions,
+    /// Segmentation (its language defaults to the detected one).
+    pub segment: SegmentOptions,
     /// Keyphrase extraction.
     pub keywords: KeywordOptions,
     /// Words to treat as stopwords in addition to the language's list.
@@ -279,7 +281,18 @@ impl Analyzer {
             let (s, e) = map.source_range(r.start, r.end);
             index.span(text, s, e, TextRef::Original)
         };
-        let seg = segment::segment(ntext);
+        let seg = segment::segment(
+            ntext,
+            &SegmentOptions {
+                mode: self.options.segment.mode,
+                language: self
+                    .options
+                    .segment
+                    .language
+                    .clone()
+                    .or_else(|| Some(info.code.clone()).filter(|c| c != "und")),
+            },
+        );
 
         let scored = keywords::extract(
             ntext,

@@ -1,18 +1,31 @@
 //! Paragraphs, sentences and typed tokens.
 //!
-//! Segmentation runs on the normalized text and reports byte ranges of the text it was given; the analysis maps
-//! them back to the original. The base is Unicode's UAX #29 (word and sentence boundaries, via
-//! `unicode-segmentation`):
-//! - paragraphs are maximal runs of non-blank lines;
-//! - sentences are UAX #29 sentences inside a paragraph, so a line break (a headline, a list item) always ends
-//!   one, and Arabic `؟` and `۔` end one while `،` does not (these are their Sentence_Break properties);
-//! - tokens are UAX #29 words, white space dropped, each typed by what it holds.
+//! Segmentation reports byte ranges of the text it is given (the analysis runs it on the normalized text and maps
+//! the ranges back to the original). The base is Unicode's UAX #29 via `unicode-segmentation`
+//! ([`SegmentMode::Plain`] is exactly that); the default [`SegmentMode::News`] adds what articles need:
+//!
+//! - **Tokens.** URLs (`https://…`, `www.…`), e-mail addresses, `@mentions`, `#hashtags` (any script), dates
+//!   (`22/11/2026`, `2026-11-22`) and times (`10:30`) are single tokens; UAX #29 already keeps decimals
+//!   (`3.5`, `٣٫٥`), grouped numbers (`1,000`), numbers in any script's digits and emoji sequences (ZWJ, flags,
+//!   skin tones) together. Each token has a [`TokenKind`].
+//! - **Sentences.** UAX #29 sentences (so `؟` and `۔` end one and `،` does not; quotes and closing brackets after a
+//!   full stop belong to the sentence they close; a line break always ends one, so headlines and list items are
+//!   sentences), then joined again where a full stop belongs to an abbreviation: a title (`Dr.`, `Prof.`, `د.`)
+//!   never ends a sentence, a number abbreviation (`No.`, `pp.`) does not before a number, and a single capital
+//!   initial does not before a capitalized word (`Lester B. Pearson`). Lists: `data/abbreviations/`.
+//! - **Paragraphs** are maximal runs of non-blank lines.
+//!
+//! [`tokens`] iterates without allocating per token; [`segment`] collects everything.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
-use unicode_properties::{GeneralCategoryGroup, UnicodeGeneralCategory};
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_properties::{GeneralCategoryGroup, UnicodeEmoji, UnicodeGeneralCategory};
+use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
+
+use crate::normalize::digit_value;
 
 /// What a token holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -22,22 +35,68 @@ use unicode_segmentation::UnicodeSegmentation;
 pub enum TokenKind {
     /// Contains at least one letter.
     Word = 0,
-    /// Digits, possibly with separators (`3.5`, `1,000`), and no letter.
+    /// Digits, possibly with separators (`3.5`, `1,000`, `22/11/2026`, `10:30`), and no letter.
     Number = 1,
     /// Punctuation only.
     Punctuation = 2,
-    /// Anything else: symbols, emoji, marks.
+    /// Symbols and marks that are not emoji (`$`, `%`, `+`).
     Symbol = 3,
+    /// A web address.
+    Url = 4,
+    /// An e-mail address.
+    Email = 5,
+    /// `@name`.
+    Mention = 6,
+    /// `#tag`.
+    Hashtag = 7,
+    /// An emoji or emoji sequence.
+    Emoji = 8,
 }
 
 impl TokenKind {
-    /// True for tokens that carry words or numbers.
+    /// True for tokens that carry words: words, numbers, URLs, addresses, mentions and hashtags.
     pub fn is_word_like(self) -> bool {
-        matches!(self, TokenKind::Word | TokenKind::Number)
+        !matches!(self, TokenKind::Punctuation | TokenKind::Symbol | TokenKind::Emoji)
     }
 }
 
-/// A token: a byte range of the segmented text and its kind.
+/// How much beyond UAX #29 segmentation does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum SegmentMode {
+    /// UAX #29 word and sentence boundaries only.
+    Plain,
+    /// UAX #29 plus the rules for news text (see the module docs).
+    #[default]
+    News,
+}
+
+/// Options of segmentation.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+#[non_exhaustive]
+pub struct SegmentOptions {
+    /// Plain UAX #29 or news rules. Default: news.
+    pub mode: SegmentMode,
+    /// Language of the text (ISO 639-1), for its abbreviations (English ones always apply); without one, the
+    /// abbreviations of every language with a list apply. Default: none.
+    pub language: Option<String>,
+}
+
+/// A token: a byte range and its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RawToken {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// What it holds.
+    pub kind: TokenKind,
+}
+
+/// A token of a [`Segmentation`]: byte range, kind and sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     /// Byte range in the segmented text.
@@ -74,6 +133,7 @@ pub struct Segmentation {
 pub fn classify(segment: &str) -> Option<TokenKind> {
     let mut digits = false;
     let mut punct = false;
+    let mut emoji = false;
     let mut other = false;
     for c in segment.chars() {
         if c.is_alphabetic() {
@@ -82,16 +142,20 @@ pub fn classify(segment: &str) -> Option<TokenKind> {
         if c.is_numeric() {
             digits = true;
         } else if c.is_whitespace() {
+        } else if !c.is_ascii() && (c.is_emoji_char() || ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)) {
+            emoji = true;
         } else if c.general_category_group() == GeneralCategoryGroup::Punctuation {
             punct = true;
         } else if c.general_category_group() != GeneralCategoryGroup::Mark
-            && !matches!(c, '\u{200C}' | '\u{200D}')
+            && !matches!(c, '\u{200C}' | '\u{200D}' | '\u{FE0F}')
         {
             other = true;
         }
     }
     Some(if digits {
         TokenKind::Number
+    } else if emoji {
+        TokenKind::Emoji
     } else if other {
         TokenKind::Symbol
     } else if punct {
@@ -99,6 +163,225 @@ pub fn classify(segment: &str) -> Option<TokenKind> {
     } else {
         return None;
     })
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c.general_category_group() == GeneralCategoryGroup::Mark
+}
+
+/// Length of a URL starting at the start of `s`.
+fn url_len(s: &str) -> Option<usize> {
+    let lower_prefix = |p: &str| s.len() >= p.len() && s.is_char_boundary(p.len()) && s[..p.len()].eq_ignore_ascii_case(p);
+    let scheme = ["https://", "http://", "ftp://", "www."].into_iter().find(|p| lower_prefix(p))?;
+    if !s[scheme.len()..].chars().next().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let mut end = 0;
+    let mut open_parens = 0i32;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '«' | '»' | '“' | '”' | '،' | '؛') {
+            break;
+        }
+        match c {
+            '(' => open_parens += 1,
+            ')' if open_parens == 0 => break,
+            ')' => open_parens -= 1,
+            _ => {}
+        }
+        end = i + c.len_utf8();
+    }
+    // Trailing punctuation ends the sentence, not the address.
+    let trimmed = s[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '…', '؟']);
+    (trimmed.len() > scheme.len()).then_some(trimmed.len())
+}
+
+/// Length of an e-mail address starting at the start of `s`.
+fn email_len(s: &str) -> Option<usize> {
+    let at = s.find('@')?;
+    let local = &s[..at];
+    if local.is_empty() || !local.chars().all(|c| c.is_ascii_alphanumeric() || "._%+-".contains(c)) {
+        return None;
+    }
+    let mut end = at + 1;
+    let mut dots = 0;
+    let mut last_label = 0;
+    for c in s[at + 1..].chars() {
+        if c.is_ascii_alphanumeric() || c == '-' {
+            last_label += 1;
+        } else if c == '.' && last_label > 0 {
+            dots += 1;
+            last_label = 0;
+        } else {
+            break;
+        }
+        end += 1;
+    }
+    let domain = s[at + 1..end].trim_end_matches('.');
+    let tld = domain.rsplit('.').next().unwrap_or("");
+    (dots >= 1 && domain.contains('.') && tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
+        .then_some(at + 1 + domain.len())
+}
+
+/// Length of `@name` or `#tag` starting at the start of `s` (`sigil` is `@` or `#`).
+fn tag_len(s: &str, sigil: char) -> Option<usize> {
+    let rest = s.strip_prefix(sigil)?;
+    let mut end = 0;
+    let mut letter = false;
+    for (i, c) in rest.char_indices() {
+        if !is_word_char(c) {
+            break;
+        }
+        letter |= c.is_alphabetic() || (sigil == '@' && c.is_numeric());
+        end = i + c.len_utf8();
+    }
+    (end > 0 && letter).then_some(1 + end)
+}
+
+/// Lengths of the digit runs separated by `sep` at the start of `s`: (total length, runs).
+fn digit_groups(s: &str, seps: &[char]) -> (usize, Vec<usize>, Option<char>) {
+    let mut runs = Vec::new();
+    let mut len = 0;
+    let mut run = 0;
+    let mut sep_used: Option<char> = None;
+    let mut end_at_run = 0;
+    for c in s.chars() {
+        if digit_value(c).is_some() {
+            run += 1;
+            len += c.len_utf8();
+            end_at_run = len;
+        } else if seps.contains(&c) && run > 0 && sep_used.is_none_or(|u| u == c) {
+            runs.push(run);
+            run = 0;
+            sep_used = Some(c);
+            len += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if run > 0 {
+        runs.push(run);
+    }
+    (end_at_run, runs, sep_used)
+}
+
+/// Length of a date (`22/11/2026`, `2026-11-22`) or time (`10:30`, `10:30:15`) at the start of `s`.
+fn date_time_len(s: &str) -> Option<usize> {
+    let (len, runs, sep) = digit_groups(s, &['/', '-', '.', ':']);
+    let ok = match (sep, runs.as_slice()) {
+        (Some(':'), [h, m]) | (Some(':'), [h, m, _]) => *h <= 2 && *m == 2,
+        (Some('/' | '-' | '.'), [a, b, c]) => {
+            (*a <= 2 && *b <= 2 && (*c == 2 || *c == 4)) || (*a == 4 && *b <= 2 && *c <= 2)
+        }
+        _ => false,
+    };
+    ok.then_some(len)
+}
+
+/// Iterator over the tokens of a text (white space skipped), without allocating per token.
+#[derive(Debug, Clone)]
+pub struct Tokens<'a> {
+    text: &'a str,
+    base: usize,
+    inner: UWordBoundIndices<'a>,
+    news: bool,
+}
+
+/// The tokens of `text`.
+///
+/// ```
+/// use maqal::segment::{tokens, SegmentOptions, TokenKind};
+/// let text = "See https://example.com/a?b=1, at 10:30 on 22/11/2026 #المغرب";
+/// let kinds: Vec<(&str, TokenKind)> =
+///     tokens(text, &SegmentOptions::default()).map(|t| (&text[t.start..t.end], t.kind)).collect();
+/// assert!(kinds.contains(&("https://example.com/a?b=1", TokenKind::Url)));
+/// assert!(kinds.contains(&("10:30", TokenKind::Number)));
+/// assert!(kinds.contains(&("22/11/2026", TokenKind::Number)));
+/// assert!(kinds.contains(&("#المغرب", TokenKind::Hashtag)));
+/// ```
+pub fn tokens<'a>(text: &'a str, options: &SegmentOptions) -> Tokens<'a> {
+    Tokens {
+        text,
+        base: 0,
+        inner: text.split_word_bound_indices(),
+        news: options.mode == SegmentMode::News,
+    }
+}
+
+impl Tokens<'_> {
+    /// A special token (URL, e-mail, mention, hashtag, date, time) starting at `start`, with its end.
+    fn special(&self, start: usize, segment: &str) -> Option<(usize, TokenKind)> {
+        let text = self.text;
+        let rest = &text[start..];
+        let first = segment.chars().next()?;
+        let after_word = text[..start].chars().next_back().is_some_and(is_word_char);
+        match first {
+            '#' if !after_word => tag_len(rest, '#').map(|l| (l, TokenKind::Hashtag)),
+            '@' if !after_word => tag_len(rest, '@').map(|l| (l, TokenKind::Mention)),
+            _ if after_word => None,
+            c if c.is_ascii_alphanumeric() => {
+                if let Some(l) = url_len(rest) {
+                    return Some((l, TokenKind::Url));
+                }
+                if text[start + segment.len()..].starts_with(['@', '.', '+', '-', '_']) || segment.contains('@') {
+                    if let Some(l) = email_len(rest) {
+                        return Some((l, TokenKind::Email));
+                    }
+                }
+                if c.is_ascii_digit() {
+                    return date_time_len(rest).filter(|&l| l > segment.len()).map(|l| (l, TokenKind::Number));
+                }
+                None
+            }
+            c if digit_value(c).is_some() => {
+                date_time_len(rest).filter(|&l| l > segment.len()).map(|l| (l, TokenKind::Number))
+            }
+            _ => None,
+        }
+    }
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = RawToken;
+
+    fn next(&mut self) -> Option<RawToken> {
+        loop {
+            let (offset, segment) = self.inner.next()?;
+            let start = self.base + offset;
+            if self.news {
+                if let Some((len, kind)) = self.special(start, segment) {
+                    let end = start + len;
+                    if len != segment.len() {
+                        // Continue UAX #29 segmentation after the special token.
+                        self.base = end;
+                        self.inner = self.text[end..].split_word_bound_indices();
+                    }
+                    return Some(RawToken { start, end, kind });
+                }
+            }
+            if let Some(kind) = classify(segment) {
+                return Some(RawToken {
+                    start,
+                    end: start + segment.len(),
+                    kind,
+                });
+            }
+        }
+    }
+}
+
+/// Byte ranges of the UAX #29 word segments of `text`, white space included (the plain boundaries).
+pub fn word_bounds(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    text.split_word_bound_indices().map(|(i, s)| i..i + s.len())
+}
+
+/// Byte ranges of the UAX #29 sentences of `text` (the plain boundaries, trailing white space included).
+pub fn sentence_bounds(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    text.split_sentence_bound_indices().map(|(i, s)| i..i + s.len())
+}
+
+/// User-perceived characters (extended grapheme clusters) with their byte offsets.
+pub fn graphemes(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.grapheme_indices(true)
 }
 
 /// Byte ranges of paragraphs: maximal runs of lines that hold something other than white space.
@@ -128,20 +411,133 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// How an abbreviation behaves before a full stop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AbbrClass {
+    /// Precedes a name: never ends a sentence.
+    Title,
+    /// Precedes a number: does not end a sentence before one.
+    Number,
+    /// Ends a sentence only when a new sentence seems to start (which UAX #29 already decides).
+    Any,
+}
+
+type AbbrTable = HashMap<String, AbbrClass>;
+
+fn parse_abbreviations(data: &str, table: &mut AbbrTable, only_lang: Option<&str>) {
+    for line in data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (word, class) = match (only_lang, cols.as_slice()) {
+            (None, [w, c]) => (*w, *c),
+            (Some(l), [lang, w, c]) if *lang == l => (*w, *c),
+            _ => continue,
+        };
+        let class = match class {
+            "title" => AbbrClass::Title,
+            "number" => AbbrClass::Number,
+            _ => AbbrClass::Any,
+        };
+        table.insert(word.to_string(), class);
+    }
+}
+
+/// The abbreviations of a language (English ones are always included), built once per language.
+fn abbreviations(language: Option<&str>) -> &'static AbbrTable {
+    static TABLES: OnceLock<HashMap<&'static str, AbbrTable>> = OnceLock::new();
+    let tables = TABLES.get_or_init(|| {
+        let manual = include_str!("../../data/abbreviations/manual.txt");
+        let files: [(&str, &str); 7] = [
+            ("en", include_str!("../../data/abbreviations/en.txt")),
+            ("ar", include_str!("../../data/abbreviations/ar.txt")),
+            ("de", include_str!("../../data/abbreviations/de.txt")),
+            ("es", include_str!("../../data/abbreviations/es.txt")),
+            ("fr", include_str!("../../data/abbreviations/fr.txt")),
+            ("it", include_str!("../../data/abbreviations/it.txt")),
+            ("pt", ""),
+        ];
+        let mut english = AbbrTable::new();
+        parse_abbreviations(files[0].1, &mut english, None);
+        parse_abbreviations(manual, &mut english, Some("en"));
+        let mut out = HashMap::new();
+        let mut all = english.clone();
+        for (code, data) in files {
+            let mut t = english.clone();
+            parse_abbreviations(data, &mut t, None);
+            parse_abbreviations(manual, &mut t, Some(code));
+            for (k, v) in &t {
+                all.entry(k.clone()).or_insert(*v);
+            }
+            out.insert(code, t);
+        }
+        out.insert("all", all);
+        out
+    });
+    // Without a language (or for one without a list), every list applies.
+    let code = language.unwrap_or("all");
+    tables.get(code).or_else(|| tables.get("all")).unwrap_or_else(|| empty_table())
+}
+
+fn empty_table() -> &'static AbbrTable {
+    static EMPTY: OnceLock<AbbrTable> = OnceLock::new();
+    EMPTY.get_or_init(AbbrTable::new)
+}
+
+/// Whether the sentence `prev` (ending with a full stop) continues into `next`, because the stop belongs to an
+/// abbreviation or an initial.
+fn continues(prev: &str, next: &str, table: &AbbrTable) -> bool {
+    let Some(body) = prev.strip_suffix('.') else {
+        return false;
+    };
+    // The word before the stop: after the last space or opening bracket/quote.
+    let word = body
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '«' | '“'))
+        .next()
+        .unwrap_or("");
+    if word.is_empty() || !word.chars().next().is_some_and(char::is_alphabetic) {
+        return false;
+    }
+    let next_first = next.chars().find(|c| !matches!(c, '"' | '«' | '“' | '(' | '\''));
+    let lower = word.to_lowercase();
+    let folded: String = lower
+        .chars()
+        .map(|c| match c {
+            'أ' | 'إ' | 'آ' => 'ا',
+            _ => c,
+        })
+        .collect();
+    match table.get(folded.as_str()) {
+        Some(AbbrClass::Title) => return next_first.is_some(),
+        Some(AbbrClass::Number) => return next_first.is_some_and(|c| c.is_numeric()),
+        Some(AbbrClass::Any) => return next_first.is_some_and(|c| c.is_lowercase() || c.is_numeric()),
+        None => {}
+    }
+    // A single capital letter (an initial) before a capitalized word: "Lester B. Pearson".
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase() && c != 'I')
+        && next_first.is_some_and(char::is_uppercase)
+}
+
 /// Segment `text` into paragraphs, sentences and tokens.
 ///
 /// ```
-/// let s = maqal::segment::segment("قال الوزير: نعم. هل تأتي؟\n\nSecond paragraph.");
+/// use maqal::segment::{segment, SegmentOptions};
+/// let text = "قال د. أحمد: نعم. هل تأتي؟\n\nDr. Smith met Lester B. Pearson in the U.S. capital.";
+/// let s = segment(text, &SegmentOptions::default());
 /// assert_eq!(s.paragraphs.len(), 2);
-/// assert_eq!(s.sentences.len(), 3);
+/// let sentences: Vec<&str> = s.sentences.iter().map(|x| &text[x.range.clone()]).collect();
+/// assert_eq!(sentences, ["قال د. أحمد: نعم.", "هل تأتي؟", "Dr. Smith met Lester B. Pearson in the U.S. capital."]);
 /// ```
-pub fn segment(text: &str) -> Segmentation {
+pub fn segment(text: &str, options: &SegmentOptions) -> Segmentation {
+    let news = options.mode == SegmentMode::News;
+    let table = abbreviations(options.language.as_deref());
     let mut seg = Segmentation {
         paragraphs: paragraphs(text),
         ..Segmentation::default()
     };
+    let mut ranges: Vec<Range<usize>> = Vec::new();
     for (p, para) in seg.paragraphs.iter().enumerate() {
         let body = &text[para.clone()];
+        ranges.clear();
         for (off, sentence) in body.split_sentence_bound_indices() {
             let trimmed = sentence.trim_end();
             let lead = trimmed.len() - trimmed.trim_start().len();
@@ -150,20 +546,36 @@ pub fn segment(text: &str) -> Segmentation {
                 continue;
             }
             let start = para.start + off + lead;
-            let first_token = seg.tokens.len();
-            let sentence_index = seg.sentences.len();
-            for (w_off, word) in trimmed.split_word_bound_indices() {
-                if let Some(kind) = classify(word) {
-                    let s = start + w_off;
-                    seg.tokens.push(Token {
-                        range: s..s + word.len(),
-                        kind,
-                        sentence: sentence_index,
-                    });
+            let range = start..start + trimmed.len();
+            // Join to the previous sentence when its full stop belongs to an abbreviation on the same line.
+            if news {
+                if let Some(last) = ranges.last_mut() {
+                    let gap = &text[last.end..range.start];
+                    if !gap.contains('\n') && continues(&text[last.clone()], trimmed, table) {
+                        last.end = range.end;
+                        continue;
+                    }
                 }
             }
+            ranges.push(range);
+        }
+        for range in &ranges {
+            let first_token = seg.tokens.len();
+            let sentence_index = seg.sentences.len();
+            let body = &text[range.clone()];
+            let opts = SegmentOptions {
+                mode: options.mode,
+                language: None,
+            };
+            for t in tokens(body, &opts) {
+                seg.tokens.push(Token {
+                    range: range.start + t.start..range.start + t.end,
+                    kind: t.kind,
+                    sentence: sentence_index,
+                });
+            }
             seg.sentences.push(Sentence {
-                range: start..start + trimmed.len(),
+                range: range.clone(),
                 paragraph: p,
                 tokens: first_token..seg.tokens.len(),
             });
@@ -186,43 +598,29 @@ mod tests {
     }
 
     #[test]
-    fn arabic_sentences_and_tokens() {
-        let t = "هل تأتي؟ نعم، سآتي غدا.";
-        let s = segment(t);
-        let sentences: Vec<&str> = s.sentences.iter().map(|x| &t[x.range.clone()]).collect();
-        assert_eq!(sentences, vec!["هل تأتي؟", "نعم، سآتي غدا."]);
-        let kinds: Vec<TokenKind> = s.tokens.iter().map(|t| t.kind).collect();
-        use TokenKind::*;
-        assert_eq!(
-            kinds,
-            vec![
-                Word,
-                Word,
-                Punctuation,
-                Word,
-                Punctuation,
-                Word,
-                Word,
-                Punctuation
-            ]
-        );
-    }
-
-    #[test]
-    fn headline_lines_are_sentences() {
-        let t = "A headline without a stop\nThe body starts here. It goes on.";
-        let s = segment(t);
-        assert_eq!(s.sentences.len(), 3);
-        assert_eq!(s.paragraphs.len(), 1);
-    }
-
-    #[test]
-    fn numbers_symbols() {
+    fn numbers_symbols_emoji() {
         assert_eq!(classify("3.5"), Some(TokenKind::Number));
         assert_eq!(classify("٢٠٢٦"), Some(TokenKind::Number));
         assert_eq!(classify("«"), Some(TokenKind::Punctuation));
         assert_eq!(classify("$"), Some(TokenKind::Symbol));
+        assert_eq!(classify("👩\u{200D}💻"), Some(TokenKind::Emoji));
+        assert_eq!(classify("🇲🇦"), Some(TokenKind::Emoji));
         assert_eq!(classify(" "), None);
         assert_eq!(classify("spot_img"), Some(TokenKind::Word));
+    }
+
+    #[test]
+    fn special_tokens() {
+        assert_eq!(url_len("https://example.com/a(b)c). more"), Some("https://example.com/a(b)c".len()));
+        assert_eq!(url_len("www.hespress.com."), Some("www.hespress.com".len()));
+        assert_eq!(url_len("www. x"), None);
+        assert_eq!(email_len("info@maqal.org."), Some("info@maqal.org".len()));
+        assert_eq!(email_len("a@b"), None);
+        assert_eq!(tag_len("#حرب_غزة!", '#'), Some("#حرب_غزة".len()));
+        assert_eq!(tag_len("#1", '#'), None);
+        assert_eq!(date_time_len("22/11/2026."), Some(10));
+        assert_eq!(date_time_len("10:30,"), Some(5));
+        assert_eq!(date_time_len("2026-11-22"), Some(10));
+        assert_eq!(date_time_len("1/2"), None);
     }
 }
