@@ -22,7 +22,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     });
     let norm = maqal::normalize::normalize(&text, &o).text.into_owned();
     time("segment", &mut || {
-        drop(std::hint::black_box(maqal::segment::segment(&norm, &maqal::segment::SegmentOptions::default())))
+        drop(std::hint::black_box(maqal::segment::segment(
+            &norm,
+            &maqal::segment::SegmentOptions::default(),
+        )))
     });
     time("detect", &mut || {
         drop(std::hint::black_box(maqal::lang::detect(&text)))

@@ -56,7 +56,10 @@ pub enum TokenKind {
 impl TokenKind {
     /// True for tokens that carry words: words, numbers, URLs, addresses, mentions and hashtags.
     pub fn is_word_like(self) -> bool {
-        !matches!(self, TokenKind::Punctuation | TokenKind::Symbol | TokenKind::Emoji)
+        !matches!(
+            self,
+            TokenKind::Punctuation | TokenKind::Symbol | TokenKind::Emoji
+        )
     }
 }
 
@@ -135,6 +138,8 @@ pub fn classify(segment: &str) -> Option<TokenKind> {
     let mut punct = false;
     let mut emoji = false;
     let mut other = false;
+    // An emoji with text presentation by default (❤, ©) is an emoji when U+FE0F asks for emoji presentation.
+    let emoji_base = segment.chars().any(|c| !c.is_ascii() && c.is_emoji_char());
     for c in segment.chars() {
         if c.is_alphabetic() {
             return Some(TokenKind::Word);
@@ -142,7 +147,7 @@ pub fn classify(segment: &str) -> Option<TokenKind> {
         if c.is_numeric() {
             digits = true;
         } else if c.is_whitespace() {
-        } else if !c.is_ascii() && (c.is_emoji_char() || ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)) {
+        } else if !c.is_ascii() && (has_emoji_presentation(c) || (c == '\u{FE0F}' && emoji_base)) {
             emoji = true;
         } else if c.general_category_group() == GeneralCategoryGroup::Punctuation {
             punct = true;
@@ -165,21 +170,43 @@ pub fn classify(segment: &str) -> Option<TokenKind> {
     })
 }
 
+fn has_emoji_presentation(c: char) -> bool {
+    use unicode_properties::EmojiStatus as E;
+    matches!(
+        c.emoji_status(),
+        E::EmojiPresentation
+            | E::EmojiPresentationAndModifierBase
+            | E::EmojiPresentationAndEmojiComponent
+            | E::EmojiPresentationAndModifierAndEmojiComponent
+    )
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_' || c.general_category_group() == GeneralCategoryGroup::Mark
 }
 
 /// Length of a URL starting at the start of `s`.
 fn url_len(s: &str) -> Option<usize> {
-    let lower_prefix = |p: &str| s.len() >= p.len() && s.is_char_boundary(p.len()) && s[..p.len()].eq_ignore_ascii_case(p);
-    let scheme = ["https://", "http://", "ftp://", "www."].into_iter().find(|p| lower_prefix(p))?;
-    if !s[scheme.len()..].chars().next().is_some_and(char::is_alphanumeric) {
+    let lower_prefix = |p: &str| {
+        s.len() >= p.len() && s.is_char_boundary(p.len()) && s[..p.len()].eq_ignore_ascii_case(p)
+    };
+    let scheme = ["https://", "http://", "ftp://", "www."]
+        .into_iter()
+        .find(|p| lower_prefix(p))?;
+    if !s[scheme.len()..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric)
+    {
         return None;
     }
     let mut end = 0;
     let mut open_parens = 0i32;
     for (i, c) in s.char_indices() {
-        if c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '«' | '»' | '“' | '”' | '،' | '؛') {
+        if c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '<' | '>' | '"' | '«' | '»' | '“' | '”' | '،' | '؛')
+        {
             break;
         }
         match c {
@@ -199,7 +226,11 @@ fn url_len(s: &str) -> Option<usize> {
 fn email_len(s: &str) -> Option<usize> {
     let at = s.find('@')?;
     let local = &s[..at];
-    if local.is_empty() || !local.chars().all(|c| c.is_ascii_alphanumeric() || "._%+-".contains(c)) {
+    if local.is_empty()
+        || !local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._%+-".contains(c))
+    {
         return None;
     }
     let mut end = at + 1;
@@ -218,8 +249,11 @@ fn email_len(s: &str) -> Option<usize> {
     }
     let domain = s[at + 1..end].trim_end_matches('.');
     let tld = domain.rsplit('.').next().unwrap_or("");
-    (dots >= 1 && domain.contains('.') && tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic()))
-        .then_some(at + 1 + domain.len())
+    (dots >= 1
+        && domain.contains('.')
+        && tld.len() >= 2
+        && tld.chars().all(|c| c.is_ascii_alphabetic()))
+    .then_some(at + 1 + domain.len())
 }
 
 /// Length of `@name` or `#tag` starting at the start of `s` (`sigil` is `@` or `#`).
@@ -322,19 +356,23 @@ impl Tokens<'_> {
                 if let Some(l) = url_len(rest) {
                     return Some((l, TokenKind::Url));
                 }
-                if text[start + segment.len()..].starts_with(['@', '.', '+', '-', '_']) || segment.contains('@') {
+                if text[start + segment.len()..].starts_with(['@', '.', '+', '-', '_'])
+                    || segment.contains('@')
+                {
                     if let Some(l) = email_len(rest) {
                         return Some((l, TokenKind::Email));
                     }
                 }
                 if c.is_ascii_digit() {
-                    return date_time_len(rest).filter(|&l| l > segment.len()).map(|l| (l, TokenKind::Number));
+                    return date_time_len(rest)
+                        .filter(|&l| l > segment.len())
+                        .map(|l| (l, TokenKind::Number));
                 }
                 None
             }
-            c if digit_value(c).is_some() => {
-                date_time_len(rest).filter(|&l| l > segment.len()).map(|l| (l, TokenKind::Number))
-            }
+            c if digit_value(c).is_some() => date_time_len(rest)
+                .filter(|&l| l > segment.len())
+                .map(|l| (l, TokenKind::Number)),
             _ => None,
         }
     }
@@ -376,7 +414,8 @@ pub fn word_bounds(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 
 /// Byte ranges of the UAX #29 sentences of `text` (the plain boundaries, trailing white space included).
 pub fn sentence_bounds(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
-    text.split_sentence_bound_indices().map(|(i, s)| i..i + s.len())
+    text.split_sentence_bound_indices()
+        .map(|(i, s)| i..i + s.len())
 }
 
 /// User-perceived characters (extended grapheme clusters) with their byte offsets.
@@ -425,7 +464,10 @@ enum AbbrClass {
 type AbbrTable = HashMap<String, AbbrClass>;
 
 fn parse_abbreviations(data: &str, table: &mut AbbrTable, only_lang: Option<&str>) {
-    for line in data.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in data
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let cols: Vec<&str> = line.split('\t').collect();
         let (word, class) = match (only_lang, cols.as_slice()) {
             (None, [w, c]) => (*w, *c),
@@ -474,12 +516,56 @@ fn abbreviations(language: Option<&str>) -> &'static AbbrTable {
     });
     // Without a language (or for one without a list), every list applies.
     let code = language.unwrap_or("all");
-    tables.get(code).or_else(|| tables.get("all")).unwrap_or_else(|| empty_table())
+    tables
+        .get(code)
+        .or_else(|| tables.get("all"))
+        .unwrap_or_else(|| empty_table())
 }
 
 fn empty_table() -> &'static AbbrTable {
     static EMPTY: OnceLock<AbbrTable> = OnceLock::new();
     EMPTY.get_or_init(AbbrTable::new)
+}
+
+/// Closing punctuation (Pe, Pf) and the guillemet » used as a closing quote.
+fn is_closer(c: char) -> bool {
+    matches!(
+        c.general_category(),
+        unicode_properties::GeneralCategory::ClosePunctuation
+            | unicode_properties::GeneralCategory::FinalPunctuation
+    ) || c == '»'
+}
+
+/// German month names and their abbreviations (dates are written "3. Mai 2026").
+fn is_month(word: &str) -> bool {
+    matches!(
+        word,
+        "Januar"
+            | "Jänner"
+            | "Februar"
+            | "März"
+            | "April"
+            | "Mai"
+            | "Juni"
+            | "Juli"
+            | "August"
+            | "September"
+            | "Oktober"
+            | "November"
+            | "Dezember"
+            | "Jan"
+            | "Feb"
+            | "Mär"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Okt"
+            | "Nov"
+            | "Dez"
+    )
 }
 
 /// Whether the sentence `prev` (ending with a full stop) continues into `next`, because the stop belongs to an
@@ -493,10 +579,23 @@ fn continues(prev: &str, next: &str, table: &AbbrTable) -> bool {
         .rsplit(|c: char| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '«' | '“'))
         .next()
         .unwrap_or("");
-    if word.is_empty() || !word.chars().next().is_some_and(char::is_alphabetic) {
+    if word.is_empty() {
         return false;
     }
-    let next_first = next.chars().find(|c| !matches!(c, '"' | '«' | '“' | '(' | '\''));
+    // An ordinal day before a month name, as German writes dates: "am 3. Mai".
+    if word.len() <= 2 && word.chars().all(|c| c.is_ascii_digit()) {
+        let next_word = next
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        return is_month(next_word);
+    }
+    if !word.chars().next().is_some_and(char::is_alphabetic) {
+        return false;
+    }
+    let next_first = next
+        .chars()
+        .find(|c| !matches!(c, '"' | '«' | '“' | '(' | '\''));
     let lower = word.to_lowercase();
     let folded: String = lower
         .chars()
@@ -505,10 +604,18 @@ fn continues(prev: &str, next: &str, table: &AbbrTable) -> bool {
             _ => c,
         })
         .collect();
+    // The word before the abbreviation: a title after a number is a unit or an era ("1986 م.").
+    let before = body[..body.len() - word.len()]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    let after_number = before.chars().next().is_some_and(char::is_numeric);
     match table.get(folded.as_str()) {
-        Some(AbbrClass::Title) => return next_first.is_some(),
+        Some(AbbrClass::Title) if !after_number => return next_first.is_some(),
         Some(AbbrClass::Number) => return next_first.is_some_and(|c| c.is_numeric()),
-        Some(AbbrClass::Any) => return next_first.is_some_and(|c| c.is_lowercase() || c.is_numeric()),
+        Some(AbbrClass::Any | AbbrClass::Title) => {
+            return next_first.is_some_and(|c| c.is_lowercase() || c.is_numeric())
+        }
         None => {}
     }
     // A single capital letter (an initial) before a capitalized word: "Lester B. Pearson".
@@ -545,7 +652,33 @@ pub fn segment(text: &str, options: &SegmentOptions) -> Segmentation {
             if trimmed.is_empty() {
                 continue;
             }
-            let start = para.start + off + lead;
+            let mut start = para.start + off + lead;
+            let mut trimmed = trimmed;
+            // Closing quotes and brackets set off by a space (French « … ») close the previous sentence.
+            if news && !ranges.is_empty() {
+                let closers = trimmed
+                    .char_indices()
+                    .take_while(|&(_, c)| {
+                        is_closer(c) || c == ' ' || c == '\u{00A0}' || c == '\u{202F}'
+                    })
+                    .last()
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                let closers = trimmed[..closers].trim_end().len();
+                if closers > 0 && trimmed[..closers].chars().any(is_closer) {
+                    if let Some(last) = ranges.last_mut() {
+                        if !text[last.end..start].contains('\n') {
+                            last.end = start + closers;
+                            let rest = &trimmed[closers..];
+                            let skip = rest.len() - rest.trim_start().len();
+                            start += closers + skip;
+                            trimmed = rest.trim_start();
+                            if trimmed.is_empty() {
+                                continue;
+                            }
+                        }
+                    }
+                }
+            }
             let range = start..start + trimmed.len();
             // Join to the previous sentence when its full stop belongs to an abbreviation on the same line.
             if news {
@@ -611,7 +744,10 @@ mod tests {
 
     #[test]
     fn special_tokens() {
-        assert_eq!(url_len("https://example.com/a(b)c). more"), Some("https://example.com/a(b)c".len()));
+        assert_eq!(
+            url_len("https://example.com/a(b)c). more"),
+            Some("https://example.com/a(b)c".len())
+        );
         assert_eq!(url_len("www.hespress.com."), Some("www.hespress.com".len()));
         assert_eq!(url_len("www. x"), None);
         assert_eq!(email_len("info@maqal.org."), Some("info@maqal.org".len()));
