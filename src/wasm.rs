@@ -12,21 +12,33 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::normalize::{NormalizeOptions, Normalizer};
+use crate::segment::{self, SegmentOptions};
 use crate::span::{OffsetMap, Utf16Index};
 use crate::{Analysis, Analyzer, Options};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
-/** Token offsets of an analysis, one entry per token, in UTF-16 code units of the text that was analyzed. */
-export interface TokenArrays {
+/** Tokens as typed arrays, one entry per token, in UTF-16 code units of the text that was passed in. */
+export interface Tokens {
   /** Start of each token (UTF-16). */
   start: Uint32Array;
   /** End of each token (UTF-16, exclusive). */
   end: Uint32Array;
-  /** Kind of each token: 0 word, 1 number, 2 punctuation, 3 symbol. */
+  /** Kind of each token: 0 word, 1 number, 2 punctuation, 3 symbol, 4 url, 5 email, 6 mention, 7 hashtag, 8 emoji. */
   kind: Uint8Array;
+}
+
+/** Token offsets of an analysis, with the sentence of each token. */
+export interface TokenArrays extends Tokens {
   /** Sentence index of each token. */
   sentence: Uint32Array;
+}
+
+/** What `segment` returns: spans of paragraphs and sentences, and the tokens. */
+export interface Segments {
+  paragraphs: Span[];
+  sentences: SentenceInfo[];
+  tokens: TokenArrays;
 }
 
 /** What `analyze` returns: every span points into the text that was passed in. */
@@ -250,4 +262,83 @@ pub fn normalize_js(
         text,
         map,
     })
+}
+
+/// The tokens of `text` as typed arrays of UTF-16 offsets and kinds (no object per token).
+#[wasm_bindgen(js_name = tokenize, unchecked_return_type = "Tokens")]
+pub fn tokenize_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "SegmentOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = text_arg("tokenize", &text)?;
+    let options: SegmentOptions = options_arg("tokenize", options)?;
+    let t = segment::tokens_utf16(&text, &options);
+    let out = Object::new();
+    Reflect::set(&out, &"start".into(), &Uint32Array::from(&t.start[..]))?;
+    Reflect::set(&out, &"end".into(), &Uint32Array::from(&t.end[..]))?;
+    Reflect::set(&out, &"kind".into(), &Uint8Array::from(&t.kind[..]))?;
+    Ok(out.into())
+}
+
+/// Paragraphs, sentences and tokens of `text`, without normalization or keyphrases; spans are UTF-16 offsets of
+/// `text`.
+#[wasm_bindgen(js_name = segment, unchecked_return_type = "Segments")]
+pub fn segment_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "SegmentOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = text_arg("segment", &text)?;
+    let options: SegmentOptions = options_arg("segment", options)?;
+    let seg = segment::segment(&text, &options);
+    let index = Utf16Index::new(&text);
+    let span =
+        |r: &std::ops::Range<usize>| index.span(&text, r.start, r.end, crate::TextRef::Original);
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let to_js_err =
+        |e: serde_wasm_bindgen::Error| JsValue::from(js_sys::Error::new(&format!("segment: {e}")));
+    let paragraphs: Vec<crate::Span> = seg.paragraphs.iter().map(span).collect();
+    let sentences: Vec<crate::SentenceInfo> = seg
+        .sentences
+        .iter()
+        .map(|s| crate::SentenceInfo {
+            span: span(&s.range),
+            paragraph: s.paragraph,
+        })
+        .collect();
+    let out = Object::new();
+    Reflect::set(
+        &out,
+        &"paragraphs".into(),
+        &paragraphs.serialize(&serializer).map_err(to_js_err)?,
+    )?;
+    Reflect::set(
+        &out,
+        &"sentences".into(),
+        &sentences.serialize(&serializer).map_err(to_js_err)?,
+    )?;
+    let n = seg.tokens.len();
+    let (mut start, mut end, mut kind, mut sentence) = (
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+    );
+    let to_u32 = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+    for t in &seg.tokens {
+        start.push(to_u32(index.utf16(&text, t.range.start)));
+        end.push(to_u32(index.utf16(&text, t.range.end)));
+        kind.push(t.kind as u8);
+        sentence.push(to_u32(t.sentence));
+    }
+    let tokens = Object::new();
+    Reflect::set(&tokens, &"start".into(), &Uint32Array::from(&start[..]))?;
+    Reflect::set(&tokens, &"end".into(), &Uint32Array::from(&end[..]))?;
+    Reflect::set(&tokens, &"kind".into(), &Uint8Array::from(&kind[..]))?;
+    Reflect::set(
+        &tokens,
+        &"sentence".into(),
+        &Uint32Array::from(&sentence[..]),
+    )?;
+    Reflect::set(&out, &"tokens".into(), &tokens)?;
+    Ok(out.into())
 }

@@ -407,6 +407,46 @@ impl Iterator for Tokens<'_> {
     }
 }
 
+/// Token offsets in UTF-16 code units, with kinds: the compact form for JavaScript (no object per token).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Utf16Tokens {
+    /// Start of each token (UTF-16 code units).
+    pub start: Vec<u32>,
+    /// End of each token (UTF-16 code units, exclusive).
+    pub end: Vec<u32>,
+    /// Kind of each token ([`TokenKind`] as `u8`).
+    pub kind: Vec<u8>,
+}
+
+/// The tokens of `text` as UTF-16 offsets and kinds, counted in one pass along the text.
+///
+/// ```
+/// use maqal::segment::{tokens_utf16, SegmentOptions};
+/// let t = tokens_utf16("😀 نص", &SegmentOptions::default());
+/// assert_eq!((t.start, t.end, t.kind), (vec![0, 3], vec![2, 5], vec![8, 0]));
+/// ```
+pub fn tokens_utf16(text: &str, options: &SegmentOptions) -> Utf16Tokens {
+    let mut out = Utf16Tokens::default();
+    let bytes = text.as_bytes();
+    let units = |from: usize, to: usize| -> u32 {
+        bytes[from..to]
+            .iter()
+            .map(|&b| u32::from((b & 0xC0) != 0x80) + u32::from(b >= 0xF0))
+            .sum()
+    };
+    let (mut byte, mut utf16) = (0usize, 0u32);
+    for t in tokens(text, options) {
+        utf16 += units(byte, t.start);
+        let start = utf16;
+        utf16 += units(t.start, t.end);
+        byte = t.end;
+        out.start.push(start);
+        out.end.push(utf16);
+        out.kind.push(t.kind as u8);
+    }
+    out
+}
+
 /// Byte ranges of the UAX #29 word segments of `text`, white space included (the plain boundaries).
 pub fn word_bounds(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     text.split_word_bound_indices().map(|(i, s)| i..i + s.len())

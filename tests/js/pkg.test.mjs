@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { analyze, Analyzer, normalize, version } from 'maqal';
+import { analyze, Analyzer, normalize, segment, tokenize, version } from 'maqal';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
@@ -135,6 +135,25 @@ test('normalize: options as plain objects, spans both ways in UTF-16', () => {
   assert.equal(normalize('same text').changed, false);
   assert.throws(() => normalize('x', { arabic: { tatweal: true } }), { name: 'TypeError', message: /unknown field `tatweal`/ });
   assert.throws(() => normalize('x', { form: 'nfd' }), TypeError);
+});
+
+test('tokenize and segment: typed arrays of UTF-16 offsets, typed kinds', () => {
+  const text = '😀 See https://maqal.org/a, at 10:30 #المغرب. Dr. Smith came.';
+  const t = tokenize(text);
+  assert.ok(t.start instanceof Uint32Array && t.kind instanceof Uint8Array);
+  const tokens = [...t.start].map((s, i) => [text.slice(s, t.end[i]), t.kind[i]]);
+  assert.deepEqual(tokens[0], ['😀', 8]);
+  assert.ok(tokens.some(([s, k]) => s === 'https://maqal.org/a' && k === 4));
+  assert.ok(tokens.some(([s, k]) => s === '10:30' && k === 1));
+  assert.ok(tokens.some(([s, k]) => s === '#المغرب' && k === 7));
+  const plain = tokenize(text, { mode: 'plain' });
+  assert.ok(plain.start.length > t.start.length);
+  const s = segment(text);
+  assert.deepEqual(s.sentences.map((x) => text.slice(x.start, x.end)), ['😀 See https://maqal.org/a, at 10:30 #المغرب.', 'Dr. Smith came.']);
+  assert.equal(s.paragraphs.length, 1);
+  assert.equal(s.tokens.sentence.length, s.tokens.start.length);
+  assert.throws(() => tokenize(text, { mode: 'fancy' }), TypeError);
+  assert.throws(() => segment(null), TypeError);
 });
 
 test('the README example runs and prints what it says', () => {
