@@ -134,12 +134,14 @@ pub struct Segmentation {
 
 /// The kind of a UAX #29 word segment, or `None` for white space.
 pub fn classify(segment: &str) -> Option<TokenKind> {
+    // White space, possibly with marks that UAX #29 attaches to it (a space followed by a haraka).
+    if segment.chars().next().is_none_or(char::is_whitespace) {
+        return None;
+    }
     let mut digits = false;
     let mut punct = false;
     let mut emoji = false;
     let mut other = false;
-    // An emoji with text presentation by default (❤, ©) is an emoji when U+FE0F asks for emoji presentation.
-    let emoji_base = segment.chars().any(|c| !c.is_ascii() && c.is_emoji_char());
     for c in segment.chars() {
         if c.is_alphabetic() {
             return Some(TokenKind::Word);
@@ -147,7 +149,11 @@ pub fn classify(segment: &str) -> Option<TokenKind> {
         if c.is_numeric() {
             digits = true;
         } else if c.is_whitespace() {
-        } else if !c.is_ascii() && (has_emoji_presentation(c) || (c == '\u{FE0F}' && emoji_base)) {
+        } else if !c.is_ascii()
+            && (has_emoji_presentation(c)
+                // An emoji with text presentation by default (❤, ©) is one when U+FE0F asks for emoji presentation.
+                || (c == '\u{FE0F}' && segment.chars().any(|b| !b.is_ascii() && b.is_emoji_char())))
+        {
             emoji = true;
         } else if c.general_category_group() == GeneralCategoryGroup::Punctuation {
             punct = true;
@@ -312,13 +318,32 @@ fn date_time_len(s: &str) -> Option<usize> {
 }
 
 /// Iterator over the tokens of a text (white space skipped), without allocating per token.
+///
+/// UAX #29 word segmentation is the reference. For speed, the text is cut into chunks at ASCII white space (UAX #29
+/// always breaks there; a combining mark right after a space, the one exception, only changes which white-space
+/// segment the mark joins, and marks are not tokens), and a chunk that is only letters of common alphabets (Latin,
+/// Greek, Cyrillic, Hebrew, Arabic) with their marks, between opening and closing punctuation, is split directly;
+/// any other chunk goes through `unicode-segmentation`. Tests check that both paths give the same tokens.
 #[derive(Debug, Clone)]
 pub struct Tokens<'a> {
     text: &'a str,
-    base: usize,
-    inner: UWordBoundIndices<'a>,
     news: bool,
+    /// Next byte to cut a chunk from (the fast path); the text length in reference mode.
+    pos: usize,
+    /// UAX #29 segmentation of the current chunk: iterator over `text[base..limit]`, base, limit.
+    inner: Option<(UWordBoundIndices<'a>, usize, usize)>,
+    /// Tokens of a simple chunk waiting to be returned.
+    buf: [RawToken; BUF],
+    buf_at: usize,
+    buf_len: usize,
 }
+
+const BUF: usize = 8;
+const NO_TOKEN: RawToken = RawToken {
+    start: 0,
+    end: 0,
+    kind: TokenKind::Punctuation,
+};
 
 /// The tokens of `text`.
 ///
@@ -335,18 +360,150 @@ pub struct Tokens<'a> {
 pub fn tokens<'a>(text: &'a str, options: &SegmentOptions) -> Tokens<'a> {
     Tokens {
         text,
-        base: 0,
-        inner: text.split_word_bound_indices(),
         news: options.mode == SegmentMode::News,
+        pos: 0,
+        inner: None,
+        buf: [NO_TOKEN; BUF],
+        buf_at: 0,
+        buf_len: 0,
     }
 }
 
+/// The tokens of `text` by UAX #29 alone (plus the special tokens in news mode), without the fast path: the
+/// reference the fast path is tested against.
+pub fn tokens_reference<'a>(text: &'a str, options: &SegmentOptions) -> Tokens<'a> {
+    Tokens {
+        text,
+        news: options.mode == SegmentMode::News,
+        pos: text.len(),
+        inner: Some((text.split_word_bound_indices(), 0, text.len())),
+        buf: [NO_TOKEN; BUF],
+        buf_at: 0,
+        buf_len: 0,
+    }
+}
+
+/// A letter the fast path may put in a word: UAX #29 ALetter or Hebrew_Letter of the common alphabets.
+#[inline]
+fn is_simple_letter(c: char) -> bool {
+    matches!(c,
+        'a'..='z' | 'A'..='Z'
+        | '\u{00C0}'..='\u{00D6}' | '\u{00D8}'..='\u{00F6}' | '\u{00F8}'..='\u{024F}'
+        | '\u{0386}' | '\u{0388}'..='\u{038A}' | '\u{038C}' | '\u{038E}'..='\u{03A1}' | '\u{03A3}'..='\u{03CE}'
+        | '\u{0400}'..='\u{0481}' | '\u{048A}'..='\u{04FF}'
+        | '\u{05D0}'..='\u{05EA}'
+        | '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}' | '\u{0671}'..='\u{06D3}'
+        | '\u{06D5}')
+}
+
+/// A mark the fast path may keep inside a word (UAX #29 Extend or ZWJ after a letter).
+#[inline]
+fn is_simple_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}' | '\u{0591}'..='\u{05BD}' | '\u{05BF}' | '\u{05C1}'..='\u{05C2}'
+        | '\u{05C4}'..='\u{05C5}' | '\u{05C7}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{200C}' | '\u{200D}')
+}
+
+/// Punctuation that UAX #29 never joins to a neighbouring letter at the start of a chunk.
+#[inline]
+fn is_simple_opener(c: char) -> bool {
+    matches!(c, '(' | '[' | '{' | '«' | '"' | '“')
+}
+
+/// Punctuation that UAX #29 never joins to the letter before it at the end of a chunk (mid-word punctuation such as
+/// `.` or `:` joins only when a letter or digit follows).
+#[inline]
+fn is_simple_closer(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ',' | ':' | ';' | '!' | '?' | ')' | ']' | '}' | '»' | '"' | '”' | '،' | '؛' | '؟'
+    )
+}
+
 impl Tokens<'_> {
+    /// Split `text[start..end]` directly when it is simple; false when it needs UAX #29.
+    fn simple_chunk(&mut self, start: usize, end: usize) -> bool {
+        let text = self.text;
+        let mut n = 0usize;
+        let mut core_start = start;
+        for c in text[start..end].chars() {
+            if !is_simple_opener(c) || n == BUF {
+                break;
+            }
+            self.buf[n] = RawToken {
+                start: core_start,
+                end: core_start + c.len_utf8(),
+                kind: TokenKind::Punctuation,
+            };
+            n += 1;
+            core_start += c.len_utf8();
+        }
+        let mut core_end = end;
+        let mut closers = 0usize;
+        for c in text[core_start..end].chars().rev() {
+            if !is_simple_closer(c) {
+                break;
+            }
+            core_end -= c.len_utf8();
+            closers += 1;
+        }
+        let core = &text[core_start..core_end];
+        let mut chars = core.chars();
+        let kind = match chars.next() {
+            Some(c)
+                if is_simple_letter(c)
+                    && chars.all(|c| is_simple_letter(c) || is_simple_mark(c)) =>
+            {
+                TokenKind::Word
+            }
+            // Digits alone (UAX #29 Numeric); separators inside (3.5, 22/11) go the reference way.
+            Some(_)
+                if core.chars().all(
+                    |c| matches!(c, '0'..='9' | '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}'),
+                ) =>
+            {
+                TokenKind::Number
+            }
+            _ => return false,
+        };
+        if n + 1 + closers > BUF {
+            return false;
+        }
+        self.buf[n] = RawToken {
+            start: core_start,
+            end: core_end,
+            kind,
+        };
+        n += 1;
+        let mut at = core_end;
+        for c in text[core_end..end].chars() {
+            let w = c.len_utf8();
+            self.buf[n] = RawToken {
+                start: at,
+                end: at + w,
+                kind: TokenKind::Punctuation,
+            };
+            n += 1;
+            at += w;
+        }
+        self.buf_at = 0;
+        self.buf_len = n;
+        true
+    }
+
     /// A special token (URL, e-mail, mention, hashtag, date, time) starting at `start`, with its end.
     fn special(&self, start: usize, segment: &str) -> Option<(usize, TokenKind)> {
         let text = self.text;
         let rest = &text[start..];
         let first = segment.chars().next()?;
+        // Most tokens are words of letters, which start no special token: decided on the first character.
+        if !(first == '#'
+            || first == '@'
+            || first.is_ascii_alphanumeric()
+            || (!first.is_ascii() && first.is_numeric()))
+        {
+            return None;
+        }
         let after_word = text[..start].chars().next_back().is_some_and(is_word_char);
         match first {
             '#' if !after_word => tag_len(rest, '#').map(|l| (l, TokenKind::Hashtag)),
@@ -383,25 +540,77 @@ impl Iterator for Tokens<'_> {
 
     fn next(&mut self) -> Option<RawToken> {
         loop {
-            let (offset, segment) = self.inner.next()?;
-            let start = self.base + offset;
-            if self.news {
-                if let Some((len, kind)) = self.special(start, segment) {
-                    let end = start + len;
-                    if len != segment.len() {
-                        // Continue UAX #29 segmentation after the special token.
-                        self.base = end;
-                        self.inner = self.text[end..].split_word_bound_indices();
-                    }
-                    return Some(RawToken { start, end, kind });
-                }
+            if self.buf_at < self.buf_len {
+                self.buf_at += 1;
+                return Some(self.buf[self.buf_at - 1]);
             }
-            if let Some(kind) = classify(segment) {
-                return Some(RawToken {
-                    start,
-                    end: start + segment.len(),
-                    kind,
-                });
+            if let Some((it, base, limit)) = &mut self.inner {
+                let (base, limit) = (*base, *limit);
+                let Some((offset, segment)) = it.next() else {
+                    self.inner = None;
+                    continue;
+                };
+                let start = base + offset;
+                if self.news {
+                    if let Some((len, kind)) = self.special(start, segment) {
+                        let end = start + len;
+                        if len != segment.len() {
+                            // Continue UAX #29 segmentation after the special token.
+                            let limit = limit.max(end);
+                            self.inner = Some((
+                                self.text[end..limit].split_word_bound_indices(),
+                                end,
+                                limit,
+                            ));
+                        }
+                        return Some(RawToken { start, end, kind });
+                    }
+                }
+                if let Some(kind) = classify(segment) {
+                    return Some(RawToken {
+                        start,
+                        end: start + segment.len(),
+                        kind,
+                    });
+                }
+                continue;
+            }
+            // The next chunk between ASCII white space.
+            let bytes = self.text.as_bytes();
+            let len = bytes.len();
+            let mut start = self.pos;
+            while start < len && matches!(bytes[start], b' ' | b'\n' | b'\r' | b'\t') {
+                start += 1;
+            }
+            if start >= len {
+                self.pos = len;
+                return None;
+            }
+            let mut end = start;
+            while end < len && !matches!(bytes[end], b' ' | b'\n' | b'\r' | b'\t') {
+                end += 1;
+            }
+            self.pos = end;
+            // A URL, address, mention, hashtag, date or time never passes as simple (it holds characters other than
+            // letters and marks), so the special tokens are all found on the reference path.
+            // UAX #29 attaches marks and format characters to a preceding space or tab (WB4): such a chunk is
+            // segmented from that space on.
+            let after_space = start > 0 && matches!(bytes[start - 1], b' ' | b'\t');
+            let first = self.text[start..end].chars().next();
+            if after_space
+                && first.is_some_and(|c| {
+                    !c.is_ascii()
+                        && matches!(
+                            c.general_category_group(),
+                            GeneralCategoryGroup::Mark | GeneralCategoryGroup::Other
+                        )
+                        || ('\u{1F3FB}'..='\u{1F3FF}').contains(&c)
+                })
+            {
+                start -= 1;
+                self.inner = Some((self.text[start..end].split_word_bound_indices(), start, end));
+            } else if !self.simple_chunk(start, end) {
+                self.inner = Some((self.text[start..end].split_word_bound_indices(), start, end));
             }
         }
     }

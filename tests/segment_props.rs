@@ -1,0 +1,119 @@
+//! The fast tokenizer path against the reference (UAX #29 through unicode-segmentation, plus the special tokens):
+//! same tokens on arbitrary text and on text built from the characters that matter.
+#![cfg(not(target_arch = "wasm32"))]
+
+use maqal::segment::{tokens, tokens_reference, SegmentMode, SegmentOptions};
+use proptest::prelude::*;
+
+fn pieces() -> impl Strategy<Value = String> {
+    let p = prop::sample::select(vec![
+        "word",
+        "Word",
+        "كلمة",
+        "المغرب",
+        "\u{064E}",
+        "\u{0651}",
+        "\u{0640}",
+        "שלום",
+        "\u{05B8}",
+        "слово",
+        "λόγος",
+        "é",
+        "e\u{0301}",
+        "123",
+        "٢٠٢٦",
+        "3.5",
+        "1,000",
+        " ",
+        "  ",
+        "\n",
+        "\r\n",
+        "\t",
+        "\u{00A0}",
+        ".",
+        ",",
+        ":",
+        ";",
+        "!",
+        "?",
+        "(",
+        ")",
+        "[",
+        "«",
+        "»",
+        "\"",
+        "“",
+        "”",
+        "'",
+        "’",
+        "،",
+        "؛",
+        "؟",
+        "-",
+        "–",
+        "/",
+        "@",
+        "#",
+        "_",
+        "https://",
+        "www.",
+        ".com",
+        "@x.org",
+        "10:30",
+        "22/11/2026",
+        "😀",
+        "👩\u{200D}💻",
+        "🇲🇦",
+        "\u{200C}",
+        "\u{200D}",
+        "\u{200B}",
+        "中文",
+        "カタカナ",
+        "U.S.",
+        "e.g.",
+    ]);
+    prop::collection::vec(p, 0..30).prop_map(|v| v.concat())
+}
+
+fn same(text: &str, mode: SegmentMode) -> Result<(), TestCaseError> {
+    let mut o = SegmentOptions::default();
+    o.mode = mode;
+    let fast: Vec<_> = tokens(text, &o).collect();
+    let reference: Vec<_> = tokens_reference(text, &o).collect();
+    prop_assert_eq!(fast, reference, "{:?}", text);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(3000)
+    ))]
+
+    #[test]
+    fn fast_path_equals_reference(text in pieces()) {
+        same(&text, SegmentMode::News)?;
+        same(&text, SegmentMode::Plain)?;
+    }
+
+    #[test]
+    fn fast_path_equals_reference_on_arbitrary_text(text in any::<String>()) {
+        same(&text, SegmentMode::News)?;
+    }
+}
+
+#[test]
+fn fast_path_equals_reference_on_the_fixtures() {
+    for text in [
+        include_str!("fixtures/000_4a5a4cae09b4e272.txt"),
+        include_str!("fixtures/004_8936998626512ca3.txt"),
+        include_str!("fixtures/arabic_vocalized.txt"),
+        include_str!("fixtures/segment_cases.json"),
+        include_str!("fixtures/normalize_cases.json"),
+    ] {
+        let o = SegmentOptions::default();
+        assert_eq!(
+            tokens(text, &o).collect::<Vec<_>>(),
+            tokens_reference(text, &o).collect::<Vec<_>>()
+        );
+    }
+}
