@@ -10,7 +10,7 @@ log "size of pkg/maqal_bg.wasm"
 echo "raw $(stat -c %s pkg/maqal_bg.wasm) bytes, gzip -9 $(gzip -9 -c pkg/maqal_bg.wasm | wc -c) bytes"
 
 log "native (criterion)"
-cargo bench --bench analyze --bench normalize -- --noplot 2>&1 | grep -E "^(analyze|normalize)/|time:|thrpt:" | grep -v '%'
+cargo bench --bench analyze --bench normalize --bench segment -- --noplot 2>&1 | grep -E "^(analyze|normalize|segment)/|tokens$|time:|thrpt:" | grep -v '%'
 
 
 log "Chromium ($(chromium --version 2>/dev/null))"

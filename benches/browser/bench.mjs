@@ -100,6 +100,64 @@ try {
         sink,
       };
     }
+    // Segmentation at 10 KB, 100 KB and 1 MB of Arabic news, offsets delivered to JavaScript on both sides.
+    const sized = (t, n) => {
+      let out = '';
+      while (new TextEncoder().encode(out).length < n) out += t + '\n\n';
+      const bytes = new TextEncoder().encode(out).slice(0, n);
+      return new TextDecoder().decode(bytes).replace(/\uFFFD$/, '');
+    };
+    const words = new Intl.Segmenter('ar', { granularity: 'word' });
+    const sentences = new Intl.Segmenter('ar', { granularity: 'sentence' });
+    res.segment = {};
+    for (const [label, n] of [['10KB', 10000], ['100KB', 100000], ['1MB', 1000000]]) {
+      const text = sized(corpora.arabic, n);
+      const bytes = new TextEncoder().encode(text).length;
+      const [samples, batch] = n >= 1000000 ? [7, 1] : n >= 100000 ? [11, 2] : [21, 10];
+      let tokens = 0;
+      const maqalWordsMs = time(() => {
+        const t = m.tokenize(text);
+        tokens = t.start.length;
+      }, samples, batch);
+      let icuWords = 0;
+      const intlWordsMs = time(() => {
+        const starts = [];
+        const ends = [];
+        const wordLike = [];
+        for (const s of words.segment(text)) {
+          starts.push(s.index);
+          ends.push(s.index + s.segment.length);
+          wordLike.push(s.isWordLike);
+        }
+        icuWords = starts.length;
+      }, samples, batch);
+      let maqalSentences = 0;
+      const maqalSentencesMs = time(() => {
+        maqalSentences = m.segment(text).sentences.length;
+      }, samples, batch);
+      let icuSentences = 0;
+      const intlSentencesMs = time(() => {
+        const starts = [];
+        for (const s of sentences.segment(text)) starts.push(s.index, s.index + s.segment.length);
+        icuSentences = starts.length / 2;
+      }, samples, batch);
+      res.segment[label] = {
+        bytes,
+        maqalTokens: tokens,
+        maqalWordsMs,
+        maqalTokensPerSec: tokens / maqalWordsMs * 1000,
+        maqalWordsMBps: bytes / maqalWordsMs / 1000,
+        intlSegments: icuWords,
+        intlWordsMs,
+        intlSegmentsPerSec: icuWords / intlWordsMs * 1000,
+        wordsRatio: intlWordsMs / maqalWordsMs,
+        maqalSentences,
+        maqalSentencesMs,
+        intlSentences: icuSentences,
+        intlSentencesMs,
+        sentencesRatio: intlSentencesMs / maqalSentencesMs,
+      };
+    }
     res.userAgent = navigator.userAgent;
     return res;
   }, { texts, corpora });
