@@ -91,12 +91,11 @@ fn analyzer(function: &str, options: Options) -> Result<Analyzer, JsValue> {
     })
 }
 
-fn to_js(analysis: &Analysis) -> Result<JsValue, JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    let value = analysis
-        .serialize(&serializer)
-        .map_err(|e| JsValue::from(js_sys::Error::new(&format!("analyze: {e}"))))?;
-    let n = analysis.tokens.len();
+/// Token offsets as typed arrays: `{ start, end, kind, sentence }` (UTF-16 offsets).
+fn token_arrays(
+    tokens: impl ExactSizeIterator<Item = (usize, usize, u8, usize)>,
+) -> Result<Object, JsValue> {
+    let n = tokens.len();
     let to_u32 = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
     let (mut start, mut end, mut kind, mut sentence) = (
         Vec::with_capacity(n),
@@ -104,21 +103,33 @@ fn to_js(analysis: &Analysis) -> Result<JsValue, JsValue> {
         Vec::with_capacity(n),
         Vec::with_capacity(n),
     );
-    for t in &analysis.tokens {
-        start.push(to_u32(t.span.utf16_start));
-        end.push(to_u32(t.span.utf16_end));
-        kind.push(t.kind as u8);
-        sentence.push(to_u32(t.sentence));
+    for (s, e, k, sn) in tokens {
+        start.push(to_u32(s));
+        end.push(to_u32(e));
+        kind.push(k);
+        sentence.push(to_u32(sn));
     }
-    let tokens = Object::new();
-    Reflect::set(&tokens, &"start".into(), &Uint32Array::from(&start[..]))?;
-    Reflect::set(&tokens, &"end".into(), &Uint32Array::from(&end[..]))?;
-    Reflect::set(&tokens, &"kind".into(), &Uint8Array::from(&kind[..]))?;
-    Reflect::set(
-        &tokens,
-        &"sentence".into(),
-        &Uint32Array::from(&sentence[..]),
-    )?;
+    let out = Object::new();
+    Reflect::set(&out, &"start".into(), &Uint32Array::from(&start[..]))?;
+    Reflect::set(&out, &"end".into(), &Uint32Array::from(&end[..]))?;
+    Reflect::set(&out, &"kind".into(), &Uint8Array::from(&kind[..]))?;
+    Reflect::set(&out, &"sentence".into(), &Uint32Array::from(&sentence[..]))?;
+    Ok(out)
+}
+
+fn to_js(analysis: &Analysis) -> Result<JsValue, JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let value = analysis
+        .serialize(&serializer)
+        .map_err(|e| JsValue::from(js_sys::Error::new(&format!("analyze: {e}"))))?;
+    let tokens = token_arrays(analysis.tokens.iter().map(|t| {
+        (
+            t.span.utf16_start,
+            t.span.utf16_end,
+            t.kind as u8,
+            t.sentence,
+        )
+    }))?;
     Reflect::set(&value, &"tokens".into(), &tokens)?;
     Ok(value)
 }
@@ -316,29 +327,14 @@ pub fn segment_js(
         &"sentences".into(),
         &sentences.serialize(&serializer).map_err(to_js_err)?,
     )?;
-    let n = seg.tokens.len();
-    let (mut start, mut end, mut kind, mut sentence) = (
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-    );
-    let to_u32 = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-    for t in &seg.tokens {
-        start.push(to_u32(index.utf16(&text, t.range.start)));
-        end.push(to_u32(index.utf16(&text, t.range.end)));
-        kind.push(t.kind as u8);
-        sentence.push(to_u32(t.sentence));
-    }
-    let tokens = Object::new();
-    Reflect::set(&tokens, &"start".into(), &Uint32Array::from(&start[..]))?;
-    Reflect::set(&tokens, &"end".into(), &Uint32Array::from(&end[..]))?;
-    Reflect::set(&tokens, &"kind".into(), &Uint8Array::from(&kind[..]))?;
-    Reflect::set(
-        &tokens,
-        &"sentence".into(),
-        &Uint32Array::from(&sentence[..]),
-    )?;
+    let tokens = token_arrays(seg.tokens.iter().map(|t| {
+        (
+            index.utf16(&text, t.range.start),
+            index.utf16(&text, t.range.end),
+            t.kind as u8,
+            t.sentence,
+        )
+    }))?;
     Reflect::set(&out, &"tokens".into(), &tokens)?;
     Ok(out.into())
 }
