@@ -241,16 +241,23 @@ impl OffsetMap {
         (out_start, self.output_end(end).max(out_start))
     }
 
-    fn output_start(&self, pos: usize) -> usize {
-        // First edit whose input ends after pos.
+    /// Where input byte `pos` went: the edit whose (non-empty) input contains it, or the output offset of that
+    /// byte when it lies in a copied run. The mirror of [`Self::locate`].
+    fn locate_source(&self, pos: usize) -> Result<Edit, usize> {
         let i = self.edits.partition_point(|e| (e.src_end as usize) <= pos);
         match self.edits.get(i) {
-            Some(e) if (e.src_start as usize) <= pos => e.dst_start as usize,
+            Some(e) if (e.src_start as usize) <= pos => Ok(*e),
             _ => match i.checked_sub(1).and_then(|j| self.edits.get(j)) {
-                Some(e) => e.dst_end as usize + (pos - e.src_end as usize),
-                None => pos,
-            }
-            .min(self.dst_len),
+                Some(e) => Err(e.dst_end as usize + (pos - e.src_end as usize)),
+                None => Err(pos),
+            },
+        }
+    }
+
+    fn output_start(&self, pos: usize) -> usize {
+        match self.locate_source(pos) {
+            Ok(e) => e.dst_start as usize,
+            Err(out) => out.min(self.dst_len),
         }
     }
 
@@ -258,15 +265,9 @@ impl OffsetMap {
         if pos == 0 {
             return 0;
         }
-        let last = pos - 1;
-        let i = self.edits.partition_point(|e| (e.src_end as usize) <= last);
-        match self.edits.get(i) {
-            Some(e) if (e.src_start as usize) <= last => e.dst_end as usize,
-            _ => match i.checked_sub(1).and_then(|j| self.edits.get(j)) {
-                Some(e) => e.dst_end as usize + (pos - e.src_end as usize),
-                None => pos,
-            }
-            .min(self.dst_len),
+        match self.locate_source(pos - 1) {
+            Ok(e) => e.dst_end as usize,
+            Err(out) => (out + 1).min(self.dst_len),
         }
     }
 

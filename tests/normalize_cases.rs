@@ -2,6 +2,8 @@
 //! real examples for every rule in Arabic, Persian, Urdu, Hebrew, Turkish, German, French and more.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::collections::BTreeSet;
 
 use maqal::normalize::{normalize, NormalizeOptions};
@@ -20,13 +22,7 @@ fn merge(base: &mut Value, over: &Value) {
 
 #[test]
 fn every_case_of_the_table() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/normalize_cases.json"
-    );
-    let table: Value =
-        serde_json::from_str(&std::fs::read_to_string(path).expect("fixture")).expect("JSON");
-    let cases = table["cases"].as_array().expect("cases");
+    let cases = common::cases("normalize_cases.json");
     let mut failures = Vec::new();
     let mut rules = BTreeSet::new();
     let mut langs = BTreeSet::new();

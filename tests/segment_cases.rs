@@ -3,6 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::expect_used)] // helpers of tests
 
+mod common;
+
 use maqal::segment::{segment, tokens, SegmentOptions, TokenKind};
 use serde_json::Value;
 
@@ -15,13 +17,7 @@ fn kind_name(k: TokenKind) -> String {
 
 #[test]
 fn every_case_of_the_table() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/segment_cases.json"
-    );
-    let table: Value =
-        serde_json::from_str(&std::fs::read_to_string(path).expect("fixture")).expect("JSON");
-    let cases = table["cases"].as_array().expect("cases");
+    let cases = common::cases("segment_cases.json");
     assert!(cases.len() >= 150, "{} cases", cases.len());
     let mut failures = Vec::new();
     for (i, case) in cases.iter().enumerate() {
