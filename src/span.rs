@@ -163,6 +163,33 @@ impl Utf16Index {
     }
 }
 
+/// Converts byte offsets that come in increasing order (tokens of a text, in order) to UTF-16 offsets, counting
+/// only the bytes between one offset and the next.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Utf16Cursor {
+    byte: usize,
+    utf16: usize,
+}
+
+impl Utf16Cursor {
+    /// A cursor at the start of a text.
+    pub fn new() -> Self {
+        Utf16Cursor::default()
+    }
+
+    /// UTF-16 offset of byte offset `byte` of `text` (clamped to its length). Offsets before the previous one are
+    /// counted again from the start of the text.
+    pub fn utf16(&mut self, text: &str, byte: usize) -> usize {
+        let byte = byte.min(text.len());
+        if byte < self.byte {
+            *self = Utf16Cursor::default();
+        }
+        self.utf16 += text.as_bytes().get(self.byte..byte).map_or(0, utf16_units);
+        self.byte = byte;
+        self.utf16
+    }
+}
+
 /// One place where a stage's output differs from its input: `input[src_start..src_end]` became
 /// `output[dst_start..dst_end]`. Either side may be empty (an insertion or a deletion).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -550,6 +577,17 @@ mod tests {
         let at = text.find('😀').unwrap_or(0);
         let u = idx.utf16(&text, at);
         assert_eq!(idx.byte(&text, u + 1), at);
+    }
+
+    #[test]
+    fn cursor_matches_index() {
+        let text = "abc مرحبا 😀 x\u{10348}y ".repeat(5);
+        let idx = Utf16Index::new(&text);
+        let mut cursor = Utf16Cursor::new();
+        for (b, _) in text.char_indices() {
+            assert_eq!(cursor.utf16(&text, b), idx.utf16(&text, b));
+        }
+        assert_eq!(cursor.utf16(&text, 0), 0);
     }
 
     #[test]

@@ -327,10 +327,11 @@ pub fn segment_js(
         &"sentences".into(),
         &sentences.serialize(&serializer).map_err(to_js_err)?,
     )?;
+    let mut cursor = crate::span::Utf16Cursor::new();
     let tokens = token_arrays(seg.tokens.iter().map(|t| {
         (
-            index.utf16(&text, t.range.start),
-            index.utf16(&text, t.range.end),
+            cursor.utf16(&text, t.range.start),
+            cursor.utf16(&text, t.range.end),
             t.kind as u8,
             t.sentence,
         )

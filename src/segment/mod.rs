@@ -26,6 +26,7 @@ use unicode_properties::{GeneralCategoryGroup, UnicodeEmoji, UnicodeGeneralCateg
 use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 
 use crate::normalize::digit_value;
+use crate::span::Utf16Cursor;
 
 /// What a token holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -636,21 +637,11 @@ pub struct Utf16Tokens {
 /// ```
 pub fn tokens_utf16(text: &str, options: &SegmentOptions) -> Utf16Tokens {
     let mut out = Utf16Tokens::default();
-    let bytes = text.as_bytes();
-    let units = |from: usize, to: usize| -> u32 {
-        bytes[from..to]
-            .iter()
-            .map(|&b| u32::from((b & 0xC0) != 0x80) + u32::from(b >= 0xF0))
-            .sum()
-    };
-    let (mut byte, mut utf16) = (0usize, 0u32);
+    let mut cursor = Utf16Cursor::new();
+    let to_u32 = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
     for t in tokens(text, options) {
-        utf16 += units(byte, t.start);
-        let start = utf16;
-        utf16 += units(t.start, t.end);
-        byte = t.end;
-        out.start.push(start);
-        out.end.push(utf16);
+        out.start.push(to_u32(cursor.utf16(text, t.start)));
+        out.end.push(to_u32(cursor.utf16(text, t.end)));
         out.kind.push(t.kind as u8);
     }
     out
