@@ -230,7 +230,11 @@ impl Analyzer {
             .entry(code.to_string())
             .or_insert_with(|| {
                 let mut s = Stopwords::new();
-                let n = &o.normalize;
+                // Normalized as the document's words are (letter variants depend on the language).
+                let n = &NormalizeOptions {
+                    language: Some(code.to_string()),
+                    ..o.normalize.clone()
+                };
                 s.add_language(code, n);
                 if lang::forced(code).script != "Latin" {
                     s.add_language("en", n);
