@@ -66,13 +66,7 @@ fn every_case_of_the_table() {
             "case {i} ({rule}) is not idempotent"
         );
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    common::assert_no_failures(&failures, cases.len());
     for rule in [
         "form",
         "caseFold",

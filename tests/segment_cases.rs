@@ -56,13 +56,7 @@ fn every_case_of_the_table() {
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        cases.len(),
-        failures.join("\n")
-    );
+    common::assert_no_failures(&failures, cases.len());
 }
 
 #[test]

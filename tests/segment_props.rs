@@ -99,10 +99,20 @@ proptest! {
     fn fast_path_equals_reference_on_arbitrary_text(text in any::<String>()) {
         same(&text, SegmentMode::News)?;
     }
+
+    #[test]
+    fn fast_sentences_equal_reference(text in sentence_pieces()) {
+        sentences_same(&text)?;
+    }
+
+    #[test]
+    fn fast_sentences_equal_reference_on_arbitrary_text(text in any::<String>()) {
+        sentences_same(&text)?;
+    }
 }
 
 #[test]
-fn fast_path_equals_reference_on_the_fixtures() {
+fn fast_paths_equal_reference_on_the_fixtures() {
     for text in [
         include_str!("fixtures/000_4a5a4cae09b4e272.txt"),
         include_str!("fixtures/004_8936998626512ca3.txt"),
@@ -115,6 +125,10 @@ fn fast_path_equals_reference_on_the_fixtures() {
             tokens(text, &o).collect::<Vec<_>>(),
             tokens_reference(text, &o).collect::<Vec<_>>()
         );
+        let reference: Vec<usize> = maqal::segment::sentence_bounds(text)
+            .map(|r| r.end)
+            .collect();
+        assert_eq!(maqal::segment::sentence_ends(text), reference);
     }
 }
 
@@ -178,36 +192,4 @@ fn sentences_same(text: &str) -> Result<(), TestCaseError> {
         .collect();
     prop_assert_eq!(fast, reference, "{:?}", text);
     Ok(())
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(
-        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(3000)
-    ))]
-
-    #[test]
-    fn fast_sentences_equal_reference(text in sentence_pieces()) {
-        sentences_same(&text)?;
-    }
-
-    #[test]
-    fn fast_sentences_equal_reference_on_arbitrary_text(text in any::<String>()) {
-        sentences_same(&text)?;
-    }
-}
-
-#[test]
-fn fast_sentences_equal_reference_on_the_fixtures() {
-    for text in [
-        include_str!("fixtures/000_4a5a4cae09b4e272.txt"),
-        include_str!("fixtures/004_8936998626512ca3.txt"),
-        include_str!("fixtures/arabic_vocalized.txt"),
-        include_str!("fixtures/segment_cases.json"),
-        include_str!("fixtures/normalize_cases.json"),
-    ] {
-        let reference: Vec<usize> = maqal::segment::sentence_bounds(text)
-            .map(|r| r.end)
-            .collect();
-        assert_eq!(maqal::segment::sentence_ends(text), reference);
-    }
 }

@@ -13,3 +13,14 @@ pub fn cases(file: &str) -> Vec<Value> {
         _ => panic!("{path}: no cases array"),
     }
 }
+
+/// Fails with every collected failure message at once.
+pub fn assert_no_failures(failures: &[String], total: usize) {
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        total,
+        failures.join("\n")
+    );
+}
