@@ -594,20 +594,18 @@ impl Iterator for Tokens<'_> {
             self.pos = end;
             // A URL, address, mention, hashtag, date or time never passes as simple (it holds characters other than
             // letters and marks), so the special tokens are all found on the reference path.
-            // UAX #29 attaches marks and format characters to a preceding space or tab (WB4): such a chunk is
-            // segmented from that space on.
+            // UAX #29 attaches Extend, Format and ZWJ characters to a preceding space or tab (WB4): such a chunk is
+            // segmented from that space on. Letters of the simple alphabets never attach; for any other first
+            // character, UAX #29 itself is asked.
             let after_space = start > 0 && matches!(bytes[start - 1], b' ' | b'\t');
             let first = self.text[start..end].chars().next();
-            if after_space
-                && first.is_some_and(|c| {
-                    !c.is_ascii()
-                        && matches!(
-                            c.general_category_group(),
-                            GeneralCategoryGroup::Mark | GeneralCategoryGroup::Other
-                        )
-                        || ('\u{1F3FB}'..='\u{1F3FF}').contains(&c)
-                })
-            {
+            let attaches = after_space
+                && first.is_some_and(|c| !c.is_ascii() && !is_simple_letter(c))
+                && self.text[start - 1..end]
+                    .split_word_bounds()
+                    .next()
+                    .is_some_and(|seg| seg.len() > 1);
+            if attaches {
                 start -= 1;
                 self.inner = Some((self.text[start..end].split_word_bound_indices(), start, end));
             } else if !self.simple_chunk(start, end) {
@@ -671,6 +669,18 @@ fn may_end_sentence(c: char) -> bool {
         || c.general_category_group() == GeneralCategoryGroup::Punctuation
 }
 
+/// Whether `c` extends the character before it (a combining mark, or a letter-like extender such as U+FF9E):
+/// what UAX #29 rules SB5/WB4 skip over.
+fn extends_previous(c: char) -> bool {
+    if c.general_category_group() == GeneralCategoryGroup::Mark {
+        return true;
+    }
+    let mut buf = [0u8; 8];
+    buf[0] = b'a';
+    let len = 1 + c.encode_utf8(&mut buf[1..]).len();
+    std::str::from_utf8(&buf[..len]).is_ok_and(|s| s.graphemes(true).nth(1).is_none())
+}
+
 /// Sentence ends (byte offsets, the last one the text length) of `text`, equal to UAX #29's
 /// ([`sentence_bounds`]) but faster on long text: UAX #29 can only break after a sentence terminator or a line
 /// break, so it is run only on a small window around each one — from the character before it to the first letter
@@ -701,8 +711,7 @@ pub fn sentence_ends(text: &str) -> Vec<usize> {
         let mut found_stop = false;
         while let Some(&(j, d)) = chars.peek() {
             we = j + d.len_utf8();
-            let letter =
-                d.is_alphabetic() && d.general_category_group() != GeneralCategoryGroup::Mark;
+            let letter = d.is_alphabetic() && (is_simple_letter(d) || !extends_previous(d));
             // Only certain terminators stop the look-ahead: other punctuation (…) is skipped by rule SB8 too.
             let terminator = matches!(
                 d,
