@@ -627,12 +627,16 @@ impl Normalizer {
                 let c = text[p..].chars().next().unwrap_or('\u{FFFD}');
                 (c, c.len_utf8())
             };
-            let props = match table.get(c as usize) {
+            let raw = match table.get(c as usize) {
                 Some(&b) => b,
                 None => bits(c),
-            } & mask;
+            };
+            let props = raw & mask;
             if props == 0 {
-                base = Some(p);
+                // A kept combining mark belongs to the letter before it, which stays the base for later marks.
+                if raw & COMBINING == 0 {
+                    base = Some(p);
+                }
                 p += w;
                 continue;
             }
@@ -699,7 +703,15 @@ impl Normalizer {
         if o.compose && props & (qc | COMBINING) != 0 && props & self.mask & spacing == 0 {
             if p >= o.checked_until {
                 // A starter begins its own sequence; a mark belongs to the letter before it, if still copied.
-                let starter = bits(c) & (COMBINING | MAYBE) == 0;
+                // Under NFKC a compatibility character may decompose to something that combines (halfwidth jamo).
+                let joins = COMBINING
+                    | MAYBE
+                    | if opts.form == UnicodeForm::Nfkc {
+                        NOT_NFKC
+                    } else {
+                        0
+                    };
+                let starter = bits(c) & joins == 0;
                 let start = match *base {
                     Some(b) if !starter && b >= o.copied => b,
                     _ => p,
