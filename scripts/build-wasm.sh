@@ -31,6 +31,7 @@ version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 sed "s/@VERSION@/$version/" npm/package.json > pkg/package.json
 cp npm/README.md pkg/README.md
 
+rm -rf www/pkg
 mkdir -p www/pkg
 cp pkg/maqal.js pkg/maqal_bg.wasm www/pkg/
 raw=$(stat -c %s pkg/maqal_bg.wasm)

@@ -2,7 +2,9 @@
 //! same tokens on arbitrary text and on text built from the characters that matter.
 #![cfg(not(target_arch = "wasm32"))]
 
-use maqal::segment::{tokens, tokens_reference, SegmentMode, SegmentOptions};
+use maqal::segment::{
+    tokens, tokens_reference, tokens_utf16, SegmentMode, SegmentOptions, Utf16Tokens,
+};
 use proptest::prelude::*;
 
 fn pieces() -> impl Strategy<Value = String> {
@@ -51,6 +53,10 @@ fn pieces() -> impl Strategy<Value = String> {
         "؟",
         "-",
         "–",
+        "—",
+        "*",
+        "•",
+        "…",
         "/",
         "@",
         "#",
@@ -80,8 +86,24 @@ fn same(text: &str, mode: SegmentMode) -> Result<(), TestCaseError> {
     o.mode = mode;
     let fast: Vec<_> = tokens(text, &o).collect();
     let reference: Vec<_> = tokens_reference(text, &o).collect();
-    prop_assert_eq!(fast, reference, "{:?}", text);
+    prop_assert_eq!(&fast, &reference, "{:?}", text);
+    prop_assert_eq!(
+        tokens_utf16(text, &o),
+        utf16_of(text, &reference),
+        "{:?}",
+        text
+    );
     Ok(())
+}
+
+/// Reference tokens with UTF-16 offsets, counted naively.
+fn utf16_of(text: &str, tokens: &[maqal::segment::RawToken]) -> Utf16Tokens {
+    let u = |b: usize| text[..b].encode_utf16().count() as u32;
+    Utf16Tokens {
+        start: tokens.iter().map(|t| u(t.start)).collect(),
+        end: tokens.iter().map(|t| u(t.end)).collect(),
+        kind: tokens.iter().map(|t| t.kind as u8).collect(),
+    }
 }
 
 proptest! {
@@ -121,14 +143,13 @@ fn fast_paths_equal_reference_on_the_fixtures() {
         include_str!("fixtures/normalize_cases.json"),
     ] {
         let o = SegmentOptions::default();
-        assert_eq!(
-            tokens(text, &o).collect::<Vec<_>>(),
-            tokens_reference(text, &o).collect::<Vec<_>>()
-        );
-        let reference: Vec<usize> = maqal::segment::sentence_bounds(text)
+        let reference: Vec<_> = tokens_reference(text, &o).collect();
+        assert_eq!(tokens(text, &o).collect::<Vec<_>>(), reference);
+        assert_eq!(tokens_utf16(text, &o), utf16_of(text, &reference));
+        let ends: Vec<usize> = maqal::segment::sentence_bounds(text)
             .map(|r| r.end)
             .collect();
-        assert_eq!(maqal::segment::sentence_ends(text), reference);
+        assert_eq!(maqal::segment::sentence_ends(text), ends);
     }
 }
 
@@ -190,6 +211,6 @@ fn sentences_same(text: &str) -> Result<(), TestCaseError> {
     let reference: Vec<usize> = maqal::segment::sentence_bounds(text)
         .map(|r| r.end)
         .collect();
-    prop_assert_eq!(fast, reference, "{:?}", text);
+    prop_assert_eq!(&fast, &reference, "{:?}", text);
     Ok(())
 }

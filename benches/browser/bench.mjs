@@ -41,9 +41,17 @@ try {
       const s = [...xs].sort((a, b) => a - b);
       return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     };
-    // Median over samples of the mean time of `batch` calls, in milliseconds.
-    const time = (fn, samples = 31, batch = 20) => {
-      for (let i = 0; i < batch * 3; i++) fn();
+    // Median over samples of the mean time of a batch of calls, in milliseconds. Browsers coarsen
+    // performance.now() (to 100 µs without cross-origin isolation), so a batch is made long enough (≥ 20 ms) for
+    // that not to matter.
+    const time = (fn, samples = 31) => {
+      let batch = 1;
+      for (;;) {
+        const t0 = performance.now();
+        for (let i = 0; i < batch; i++) fn();
+        if (performance.now() - t0 >= 20) break;
+        batch *= 2;
+      }
       const out = [];
       for (let s = 0; s < samples; s++) {
         const t0 = performance.now();
@@ -51,6 +59,33 @@ try {
         out.push((performance.now() - t0) / batch);
       }
       return median(out);
+    };
+    // Maqal against a peer: both warmed up (≥ 300 ms each, so that the JIT tiers are reached), then samples taken
+    // alternately, so that the machine's load drifts alike for both. Medians, and the median of the per-pair
+    // ratios (peer time ÷ Maqal time).
+    const compare = (maqal, peer, samples) => {
+      const calibrate = (fn) => {
+        const t0 = performance.now();
+        while (performance.now() - t0 < 300) fn();
+        let batch = 1;
+        for (;;) {
+          const t1 = performance.now();
+          for (let i = 0; i < batch; i++) fn();
+          if (performance.now() - t1 >= 20) return batch;
+          batch *= 2;
+        }
+      };
+      const batches = [calibrate(maqal), calibrate(peer)];
+      const a = [];
+      const b = [];
+      for (let s = 0; s < samples; s++) {
+        for (const [fn, batch, out] of [[maqal, batches[0], a], [peer, batches[1], b]]) {
+          const t0 = performance.now();
+          for (let i = 0; i < batch; i++) fn();
+          out.push((performance.now() - t0) / batch);
+        }
+      }
+      return { maqalMs: median(a), peerMs: median(b), ratio: median(a.map((x, i) => b[i] / x)) };
     };
     const segmenter = new Intl.Segmenter('ar', { granularity: 'word' });
     const res = {};
@@ -83,13 +118,13 @@ try {
         const n = m.normalize(text);
         sink += n.changed ? 1 : 0;
         n.free();
-      }, 15, 3);
+      }, 15);
       const maqalWithTextMs = time(() => {
         const n = m.normalize(text);
         sink += n.text.length;
         n.free();
-      }, 15, 3);
-      const peerMs = time(() => { sink += jsNormalize(text).length; }, 15, 3);
+      }, 15);
+      const peerMs = time(() => { sink += jsNormalize(text).length; }, 15);
       res.normalize[name] = {
         bytes,
         maqalMs,
@@ -113,14 +148,13 @@ try {
     for (const [label, n] of [['10KB', 10000], ['100KB', 100000], ['1MB', 1000000]]) {
       const text = sized(corpora.arabic, n);
       const bytes = new TextEncoder().encode(text).length;
-      const [samples, batch] = n >= 1000000 ? [7, 1] : n >= 100000 ? [11, 2] : [21, 10];
+      const samples = n >= 1000000 ? 7 : 11;
       let tokens = 0;
-      const maqalWordsMs = time(() => {
+      let icuWords = 0;
+      const w = compare(() => {
         const t = m.tokenize(text);
         tokens = t.start.length;
-      }, samples, batch);
-      let icuWords = 0;
-      const intlWordsMs = time(() => {
+      }, () => {
         const starts = [];
         const ends = [];
         const wordLike = [];
@@ -130,17 +164,17 @@ try {
           wordLike.push(s.isWordLike);
         }
         icuWords = starts.length;
-      }, samples, batch);
+      }, samples);
       let maqalSentences = 0;
-      const maqalSentencesMs = time(() => {
-        maqalSentences = m.segment(text).sentences.length;
-      }, samples, batch);
       let icuSentences = 0;
-      const intlSentencesMs = time(() => {
+      const st = compare(() => {
+        maqalSentences = m.segment(text).sentences.length;
+      }, () => {
         const starts = [];
         for (const s of sentences.segment(text)) starts.push(s.index, s.index + s.segment.length);
         icuSentences = starts.length / 2;
-      }, samples, batch);
+      }, samples);
+      const [maqalWordsMs, intlWordsMs, maqalSentencesMs, intlSentencesMs] = [w.maqalMs, w.peerMs, st.maqalMs, st.peerMs];
       res.segment[label] = {
         bytes,
         maqalTokens: tokens,
@@ -150,12 +184,12 @@ try {
         intlSegments: icuWords,
         intlWordsMs,
         intlSegmentsPerSec: icuWords / intlWordsMs * 1000,
-        wordsRatio: intlWordsMs / maqalWordsMs,
+        wordsRatio: w.ratio,
         maqalSentences,
         maqalSentencesMs,
         intlSentences: icuSentences,
         intlSentencesMs,
-        sentencesRatio: intlSentencesMs / maqalSentencesMs,
+        sentencesRatio: st.ratio,
       };
     }
     res.userAgent = navigator.userAgent;

@@ -26,7 +26,8 @@ use unicode_properties::{GeneralCategoryGroup, UnicodeEmoji, UnicodeGeneralCateg
 use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 
 use crate::normalize::digit_value;
-use crate::span::Utf16Cursor;
+
+mod fast;
 
 /// What a token holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -231,13 +232,11 @@ fn url_len(s: &str) -> Option<usize> {
 
 /// Length of an e-mail address starting at the start of `s`.
 fn email_len(s: &str) -> Option<usize> {
-    let at = s.find('@')?;
-    let local = &s[..at];
-    if local.is_empty()
-        || !local
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "._%+-".contains(c))
-    {
+    // The local part, then '@' (looked for only as far as the local part goes).
+    let at = s
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || b"._%+-".contains(&b)))?;
+    if at == 0 || s.as_bytes()[at] != b'@' {
         return None;
     }
     let mut end = at + 1;
@@ -386,7 +385,7 @@ pub fn tokens_reference<'a>(text: &'a str, options: &SegmentOptions) -> Tokens<'
 
 /// A letter the fast path may put in a word: UAX #29 ALetter or Hebrew_Letter of the common alphabets.
 #[inline]
-fn is_simple_letter(c: char) -> bool {
+const fn is_simple_letter(c: char) -> bool {
     matches!(c,
         'a'..='z' | 'A'..='Z'
         | '\u{00C0}'..='\u{00D6}' | '\u{00D8}'..='\u{00F6}' | '\u{00F8}'..='\u{024F}'
@@ -399,7 +398,7 @@ fn is_simple_letter(c: char) -> bool {
 
 /// A mark the fast path may keep inside a word (UAX #29 Extend or ZWJ after a letter).
 #[inline]
-fn is_simple_mark(c: char) -> bool {
+const fn is_simple_mark(c: char) -> bool {
     matches!(c,
         '\u{0300}'..='\u{036F}' | '\u{0591}'..='\u{05BD}' | '\u{05BF}' | '\u{05C1}'..='\u{05C2}'
         | '\u{05C4}'..='\u{05C5}' | '\u{05C7}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{200C}' | '\u{200D}')
@@ -407,14 +406,14 @@ fn is_simple_mark(c: char) -> bool {
 
 /// Punctuation that UAX #29 never joins to a neighbouring letter at the start of a chunk.
 #[inline]
-fn is_simple_opener(c: char) -> bool {
+const fn is_simple_opener(c: char) -> bool {
     matches!(c, '(' | '[' | '{' | '«' | '"' | '“')
 }
 
 /// Punctuation that UAX #29 never joins to the letter before it at the end of a chunk (mid-word punctuation such as
 /// `.` or `:` joins only when a letter or digit follows).
 #[inline]
-fn is_simple_closer(c: char) -> bool {
+const fn is_simple_closer(c: char) -> bool {
     matches!(
         c,
         '.' | ',' | ':' | ';' | '!' | '?' | ')' | ']' | '}' | '»' | '"' | '”' | '،' | '؛' | '؟'
@@ -536,6 +535,39 @@ impl Tokens<'_> {
     }
 }
 
+/// The start of the UAX #29 segmentation of the chunk `text[start..end]` when its first character attaches to the
+/// space or tab before it (WB4: Extend, Format and ZWJ characters do). Letters of the simple alphabets never
+/// attach; for any other first character, UAX #29 itself is asked.
+fn attached_start(text: &str, start: usize, end: usize) -> Option<usize> {
+    let after_space = start > 0 && matches!(text.as_bytes()[start - 1], b' ' | b'\t');
+    let attaches = after_space
+        && text[start..end]
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_ascii() && !is_simple_letter(c))
+        && text[start - 1..end]
+            .split_word_bounds()
+            .next()
+            .is_some_and(|seg| seg.len() > 1);
+    attaches.then(|| start - 1)
+}
+
+impl<'a> Tokens<'a> {
+    /// The tokens of the chunk `text[start..end]` (between ASCII white space) by UAX #29 and the special tokens.
+    fn chunk(text: &'a str, news: bool, start: usize, end: usize) -> Self {
+        let from = attached_start(text, start, end).unwrap_or(start);
+        Tokens {
+            text,
+            news,
+            pos: text.len(),
+            inner: Some((text[from..end].split_word_bound_indices(), from, end)),
+            buf: [NO_TOKEN; BUF],
+            buf_at: 0,
+            buf_len: 0,
+        }
+    }
+}
+
 impl Iterator for Tokens<'_> {
     type Item = RawToken;
 
@@ -594,19 +626,8 @@ impl Iterator for Tokens<'_> {
             self.pos = end;
             // A URL, address, mention, hashtag, date or time never passes as simple (it holds characters other than
             // letters and marks), so the special tokens are all found on the reference path.
-            // UAX #29 attaches Extend, Format and ZWJ characters to a preceding space or tab (WB4): such a chunk is
-            // segmented from that space on. Letters of the simple alphabets never attach; for any other first
-            // character, UAX #29 itself is asked.
-            let after_space = start > 0 && matches!(bytes[start - 1], b' ' | b'\t');
-            let first = self.text[start..end].chars().next();
-            let attaches = after_space
-                && first.is_some_and(|c| !c.is_ascii() && !is_simple_letter(c))
-                && self.text[start - 1..end]
-                    .split_word_bounds()
-                    .next()
-                    .is_some_and(|seg| seg.len() > 1);
-            if attaches {
-                start -= 1;
+            // A chunk whose first character attaches to the space before it is segmented from that space on.
+            if let Some(start) = attached_start(self.text, start, end) {
                 self.inner = Some((self.text[start..end].split_word_bound_indices(), start, end));
             } else if !self.simple_chunk(start, end) {
                 self.inner = Some((self.text[start..end].split_word_bound_indices(), start, end));
@@ -634,15 +655,58 @@ pub struct Utf16Tokens {
 /// assert_eq!((t.start, t.end, t.kind), (vec![0, 3], vec![2, 5], vec![8, 0]));
 /// ```
 pub fn tokens_utf16(text: &str, options: &SegmentOptions) -> Utf16Tokens {
-    let mut out = Utf16Tokens::default();
-    let mut cursor = Utf16Cursor::new();
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    let mut out = Utf16Tokens {
+        start: Vec::with_capacity(len / 8),
+        end: Vec::with_capacity(len / 8),
+        kind: Vec::with_capacity(len / 8),
+    };
     let to_u32 = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-    for t in tokens(text, options) {
-        out.start.push(to_u32(cursor.utf16(text, t.start)));
-        out.end.push(to_u32(cursor.utf16(text, t.end)));
-        out.kind.push(t.kind as u8);
+    let news = options.mode == SegmentMode::News;
+    let mut i = 0usize;
+    let mut u = 0u32;
+    while i < len {
+        if matches!(bytes[i], b' ' | b'\n' | b'\r' | b'\t') {
+            i += 1;
+            u += 1;
+            continue;
+        }
+        if let fast::Scan::Done(end, u_end) = fast::scan_chunk(bytes, i, u, &mut out) {
+            i = end;
+            u = u_end;
+            continue;
+        }
+        // The general path for this chunk, offsets counted from its start.
+        let mut end = i;
+        while end < len && !matches!(bytes[end], b' ' | b'\n' | b'\r' | b'\t') {
+            end += 1;
+        }
+        let mut at = i;
+        let mut at_u = u as usize;
+        for t in Tokens::chunk(text, news, i, end) {
+            at_u += utf16_units(&bytes[at..t.start]);
+            let s = at_u;
+            at_u += utf16_units(&bytes[t.start..t.end]);
+            at = t.end;
+            out.start.push(to_u32(s));
+            out.end.push(to_u32(at_u));
+            out.kind.push(t.kind as u8);
+        }
+        at_u += utf16_units(&bytes[at..end]);
+        u = to_u32(at_u);
+        i = end;
     }
     out
+}
+
+/// UTF-16 code units of UTF-8 bytes.
+#[inline]
+fn utf16_units(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .map(|&b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0))
+        .sum()
 }
 
 /// Byte ranges of the UAX #29 word segments of `text`, white space included (the plain boundaries).
