@@ -73,6 +73,19 @@ pub struct SentenceInfo {
     pub paragraph: usize,
 }
 
+/// A paragraph of the original text, with its own language: a pasted page can mix an article with interface
+/// strings in another language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct ParagraphInfo {
+    /// Where the paragraph is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// Its language, detected on the paragraph alone (`"und"` for short ones such as a "Share" button).
+    pub language: LanguageInfo,
+}
+
 /// A token of the original text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TokenInfo {
@@ -114,8 +127,8 @@ pub struct Analysis {
     pub language_info: LanguageInfo,
     /// Counts.
     pub stats: Stats,
-    /// Paragraphs, in order.
-    pub paragraphs: Vec<Span>,
+    /// Paragraphs, in order, each with its language.
+    pub paragraphs: Vec<ParagraphInfo>,
     /// Sentences, in order.
     pub sentences: Vec<SentenceInfo>,
     /// Keyphrases, best first.
@@ -354,7 +367,11 @@ impl Analyzer {
             paragraphs: seg
                 .paragraphs
                 .iter()
-                .map(|p| to_original(p.clone()))
+                .map(|p| {
+                    let span = to_original(p.clone());
+                    let language = lang::detect(&text[span.byte_start..span.byte_end]);
+                    ParagraphInfo { span, language }
+                })
                 .collect(),
             sentences: seg
                 .sentences

@@ -49,7 +49,9 @@ pub mod wasm;
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
-pub use analyze::{analyze, Analysis, Analyzer, Keyword, Options, SentenceInfo, Stats, TokenInfo};
+pub use analyze::{
+    analyze, Analysis, Analyzer, Keyword, Options, ParagraphInfo, SentenceInfo, Stats, TokenInfo,
+};
 pub use error::Error;
 pub use lang::{Direction, LanguageInfo};
 pub use span::{Span, TextRef};

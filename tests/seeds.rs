@@ -28,7 +28,7 @@ fn check_spans(name: &str, text: &str, a: &Analysis) {
         .sentences
         .iter()
         .map(|s| s.span)
-        .chain(a.paragraphs.iter().copied())
+        .chain(a.paragraphs.iter().map(|p| p.span))
         .chain(a.keywords.iter().flat_map(|k| k.spans.iter().copied()))
         .chain(a.tokens.iter().map(|t| t.span));
     for s in spans {

@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::lang::{arabic, Stopwords};
+use crate::lang::{self, arabic, Stopwords};
 use crate::normalize::fold_case;
 use crate::segment::{Segmentation, TokenKind};
 
@@ -107,9 +107,9 @@ struct WordForm {
     key: String,
 }
 
-/// Matching forms of every word token (`None` for other tokens). Grouping keys come from [`lang::arabic::key`]
-/// for Arabic-script words and are the lowercase form otherwise; a one-letter Arabic proclitic is removed only when
-/// the rest is a word of the same document.
+/// Matching forms of every word token (`None` for other tokens). Grouping keys come from [`lang::group_key`] (the
+/// Arabic light key for Arabic-script words, the Snowball stem for a language with a stemmer); a one-letter Arabic
+/// proclitic is removed only when the rest is a word of the same document.
 fn word_forms(
     text: &str,
     seg: &Segmentation,
@@ -135,11 +135,7 @@ fn word_forms(
             || !is_plain_word(&lower)
             || (arabic
                 && arabic::single_proclitic(&lower).is_some_and(|rest| stopwords.contains(rest)));
-        let key = if arabic {
-            arabic::key(&lower).to_string()
-        } else {
-            lower.into_owned()
-        };
+        let key = lang::group_key(&lower, language.unwrap_or("und")).into_owned();
         keys.insert(key.clone());
         forms.push(Some(WordForm { stopword, key }));
     }

@@ -5,11 +5,13 @@
 //! whatlang is unsure about, are reported as undetermined (`"und"`) rather than guessed.
 
 pub mod arabic;
+mod stem;
 mod stopwords;
 
 use serde::{Deserialize, Serialize};
 
-pub use stopwords::{Stopwords, STOPWORD_LANGUAGES};
+pub use stem::{group_key, stem_languages, Stemmer};
+pub use stopwords::{stopword_languages, Stopwords};
 
 /// Writing direction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -192,9 +194,28 @@ pub fn detect(text: &str) -> LanguageInfo {
     }
 }
 
+/// The language of each paragraph of `text` (paragraphs as in [`crate::segment::paragraphs`]: separated by blank
+/// lines): a pasted page can mix an article in one language with interface strings in another. Each paragraph is
+/// detected on its own, so short ones (a "Share" button) come out undetermined.
+///
+/// ```
+/// let text = "أعلن الجيش عن توقيع خطة عمل عسكرية مشتركة مع المغرب لسنة 2026 في الرباط\n\nThe army announced a joint military plan with Morocco for the coming year.\n\nShare";
+/// let codes: Vec<String> = maqal::lang::detect_paragraphs(text).into_iter().map(|(_, l)| l.code).collect();
+/// assert_eq!(codes, ["ar", "en", "und"]);
+/// ```
+pub fn detect_paragraphs(text: &str) -> Vec<(std::ops::Range<usize>, LanguageInfo)> {
+    crate::segment::paragraphs(text)
+        .into_iter()
+        .map(|r| {
+            let info = detect(&text[r.clone()]);
+            (r, info)
+        })
+        .collect()
+}
+
 /// Whether `code` names a language this crate can be told to use: one with stopwords, or one whatlang knows.
 pub fn is_known_language(code: &str) -> bool {
-    STOPWORD_LANGUAGES.contains(&code)
+    stopword_languages().any(|l| l == code)
         || whatlang::Lang::all()
             .iter()
             .any(|l| l.code() == code || iso639_1(l.code()) == code)
