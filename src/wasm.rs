@@ -190,6 +190,107 @@ impl JsAnalyzer {
     }
 }
 
+fn serialize<T: Serialize>(function: &str, value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsValue::from(js_sys::Error::new(&format!("{function}: {e}"))))
+}
+
+fn language_arg(function: &str, language: &JsValue) -> Result<String, JsValue> {
+    language.as_string().ok_or_else(|| {
+        let got = language.js_typeof().as_string().unwrap_or_default();
+        type_error(&format!(
+            "{function}: language must be a string such as \"en\", got {got}"
+        ))
+    })
+}
+
+/// Language, script, direction and confidence of `text` (`code` is `"und"` when short or unclear).
+#[wasm_bindgen(js_name = detectLanguage, unchecked_return_type = "LanguageInfo")]
+pub fn detect_language_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = text_arg("detectLanguage", &text)?;
+    serialize("detectLanguage", &crate::lang::detect(&text))
+}
+
+/// The language of each paragraph of `text` (paragraphs are separated by blank lines), with UTF-16 spans.
+#[wasm_bindgen(js_name = detectParagraphLanguages, unchecked_return_type = "ParagraphInfo[]")]
+pub fn detect_paragraph_languages_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = text_arg("detectParagraphLanguages", &text)?;
+    let index = Utf16Index::new(&text);
+    let out: Vec<crate::ParagraphInfo> = crate::lang::detect_paragraphs(&text)
+        .into_iter()
+        .map(|(r, language)| crate::ParagraphInfo {
+            span: index.span(&text, r.start, r.end, crate::TextRef::Original),
+            language,
+        })
+        .collect();
+    serialize("detectParagraphLanguages", &out)
+}
+
+/// Snowball stems of `words` (each case-folded first) in `language`; throws a `RangeError` when the language has
+/// no stemmer (see `stemLanguages()`).
+#[wasm_bindgen(js_name = stemWords, unchecked_return_type = "string[]")]
+pub fn stem_words_js(
+    #[wasm_bindgen(unchecked_param_type = "string[]")] words: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] language: JsValue,
+) -> Result<JsValue, JsValue> {
+    let language = language_arg("stemWords", &language)?;
+    let stemmer = crate::lang::Stemmer::new(&language).ok_or_else(|| {
+        JsValue::from(RangeError::new(&format!(
+            "stemWords: no stemmer for language {language:?}"
+        )))
+    })?;
+    let Some(words) = words.dyn_ref::<js_sys::Array>() else {
+        return Err(type_error("stemWords: words must be an array of strings"));
+    };
+    let out = js_sys::Array::new_with_length(words.length());
+    for (i, w) in words.iter().enumerate() {
+        let w = w
+            .as_string()
+            .ok_or_else(|| type_error(&format!("stemWords: words[{i}] is not a string")))?;
+        let folded = crate::normalize::fold_case(&w, Some(&language));
+        out.set(
+            u32::try_from(i).unwrap_or(u32::MAX),
+            JsValue::from_str(&stemmer.stem(&folded)),
+        );
+    }
+    Ok(out.into())
+}
+
+/// The key under which keyphrases group `word` in a text of `language`: `word` is normalized (default options)
+/// and then given the Arabic light key, its Snowball stem, or kept, as in keyphrase extraction. Any language code
+/// is accepted (`"und"` keeps words as they are, apart from Arabic ones).
+#[wasm_bindgen(js_name = groupKey)]
+pub fn group_key_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] word: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] language: JsValue,
+) -> Result<String, JsValue> {
+    let word = text_arg("groupKey", &word)?;
+    let language = language_arg("groupKey", &language)?;
+    let options = NormalizeOptions {
+        language: Some(language.clone()),
+        ..NormalizeOptions::default()
+    };
+    let normalized = crate::normalize::normalize(word.trim(), &options);
+    Ok(crate::lang::group_key(&normalized.text, &language).into_owned())
+}
+
+/// Languages with a Snowball stemmer (ISO 639-1 codes).
+#[wasm_bindgen(js_name = stemLanguages)]
+pub fn stem_languages_js() -> Vec<String> {
+    crate::lang::stem_languages().map(String::from).collect()
+}
+
+/// Languages with a stopword list (ISO 639-1 codes).
+#[wasm_bindgen(js_name = stopwordLanguages)]
+pub fn stopword_languages_js() -> Vec<String> {
+    crate::lang::stopword_languages().map(String::from).collect()
+}
+
 /// The version of this package.
 #[wasm_bindgen]
 pub fn version() -> String {

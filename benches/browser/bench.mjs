@@ -28,12 +28,16 @@ const corpora = {
   english: corpus('MAQAL_ENGLISH_CORPUS', '../shared/kp/500N-KPCrowd.jsonl') ?? 'The government announced a new plan. '.repeat(8000),
 };
 
+// The words of the stemmer fixtures (25,000 each).
+const stemWords = Object.fromEntries(['ar', 'en'].map((lang) => [lang, readFileSync(new URL(`../../tests/fixtures/stems/${lang}.tsv`, import.meta.url), 'utf8')
+  .split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t')[0])]));
+
 const server = await serve({ port: 0 });
 const { browser, context } = await launch();
 try {
   const page = await context.newPage();
   await page.goto(server.url);
-  const results = await page.evaluate(async ({ texts, corpora }) => {
+  const results = await page.evaluate(async ({ texts, corpora, stemWords }) => {
     const m = await import('./pkg/maqal.js');
     await m.default();
     const analyzer = new m.Analyzer();
@@ -192,9 +196,17 @@ try {
         sentencesRatio: st.ratio,
       };
     }
+    // Stemming: stems per second through stemWords() (one call per 25,000-word array, words copied in and stems
+    // copied out), and groupKey() one word per call.
+    res.stem = {};
+    for (const [lang, words] of Object.entries(stemWords)) {
+      const ms = time(() => m.stemWords(words, lang), 11);
+      const keyMs = time(() => { for (const w of words) m.groupKey(w, lang); }, 5);
+      res.stem[lang] = { words: words.length, stemWordsMs: ms, stemsPerSec: words.length / ms * 1000, groupKeyPerSec: words.length / keyMs * 1000 };
+    }
     res.userAgent = navigator.userAgent;
     return res;
-  }, { texts, corpora });
+  }, { texts, corpora, stemWords });
   console.log(JSON.stringify(results, null, 2));
 } finally {
   await browser.close();

@@ -145,6 +145,12 @@ fn word_forms(
             continue;
         }
         let surface = &text[token.range.clone()];
+        if let Some(alternative) = arabic::lam_alternative(surface) {
+            if alternative != form.key && keys.contains(&alternative) {
+                form.key = alternative;
+                continue;
+            }
+        }
         if let Some(rest) = arabic::single_proclitic(surface) {
             let rest_key = arabic::key(rest);
             if rest_key != form.key && keys.contains(rest_key) {

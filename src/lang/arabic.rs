@@ -7,6 +7,12 @@
 //!   when at least three letters remain;
 //! - a final teh marbuta ة after at least three letters is removed, so
 //!   masculine and feminine forms of an adjective group;
+//! - the feminine plural ات is removed when at least three letters remain (قرارات → قرار, مفاوضات → مفاوض, like
+//!   مفاوضة);
+//! - the masculine plural ون / ين is removed only after the nisba ي and when at least four letters remain
+//!   (مصريون, مصريين → مصري; تعيين "appointment" stays whole);
+//! - other suffixes (pronouns ه ها هم, the dual ان) are left alone: too many words end in those letters
+//!   (لبنان, إيران, الله);
 //! - a single proclitic letter (و ف ب ل ك) is *not* removed by the key itself, since many words begin with those
 //!   letters (وزير, فيلم, بلد, لبنان, كتاب): the keyword stage removes it only when the rest of the word is itself a
 //!   word of the same document ([`single_proclitic`]).
@@ -41,6 +47,21 @@ pub fn strip_feminine(word: &str) -> &str {
     }
 }
 
+/// `word` without a plural suffix (ات, or ون / ين after the nisba ي), as described in the module docs.
+pub fn strip_plural(word: &str) -> &str {
+    if let Some(rest) = word.strip_suffix("ات") {
+        if letters(rest) >= 3 {
+            return rest;
+        }
+    }
+    if let Some(rest) = word.strip_suffix("ين").or_else(|| word.strip_suffix("ون")) {
+        if rest.ends_with('ي') && letters(rest) >= 4 {
+            return rest;
+        }
+    }
+    word
+}
+
 /// The grouping key of a normalized Arabic word.
 ///
 /// ```
@@ -53,7 +74,13 @@ pub fn strip_feminine(word: &str) -> &str {
 /// assert_eq!(key("وزير"), "وزير"); // no guessing at a lone proclitic
 /// ```
 pub fn key(word: &str) -> &str {
-    strip_feminine(strip_article(word))
+    let stem = strip_article(word);
+    let plural = strip_plural(stem);
+    if plural.len() < stem.len() {
+        plural
+    } else {
+        strip_feminine(stem)
+    }
 }
 
 /// `word` without a one-letter proclitic (و ف ب ل ك), when at least three letters remain. The caller decides
@@ -66,6 +93,24 @@ pub fn single_proclitic(word: &str) -> Option<&str> {
         }
         _ => None,
     }
+}
+
+/// For a word written with لل (ل + the article before a word that itself starts with ل: للجنة is ل + اللجنة),
+/// the key it has under that reading (لجن), which [`key`] cannot tell from the commoner reading (ل + ال + word:
+/// للمغرب). The keyword stage uses it when the document has that key from another form (اللجنة, لجنة).
+///
+/// ```
+/// use maqal::lang::arabic::{key, lam_alternative};
+/// assert_eq!(key("للجنة"), "جنة");
+/// assert_eq!(lam_alternative("للجنة").as_deref(), Some("لجن"));
+/// assert_eq!(lam_alternative("المغرب"), None);
+/// ```
+pub fn lam_alternative(word: &str) -> Option<String> {
+    let rest = ["ولل", "فلل", "لل"]
+        .into_iter()
+        .find_map(|p| word.strip_prefix(p))?;
+    let alternative = format!("ل{rest}");
+    (letters(&alternative) >= 3).then(|| key(&alternative).to_string())
 }
 
 /// Whether `word` is written in Arabic script.

@@ -4,7 +4,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { analyze, Analyzer, normalize, segment, tokenize, version } from 'maqal';
+import {
+  analyze, Analyzer, detectLanguage, detectParagraphLanguages, groupKey, normalize, segment, stemLanguages, stemWords,
+  stopwordLanguages, tokenize, version,
+} from 'maqal';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
@@ -154,6 +157,29 @@ test('tokenize and segment: typed arrays of UTF-16 offsets, typed kinds', () => 
   assert.equal(s.tokens.sentence.length, s.tokens.start.length);
   assert.throws(() => tokenize(text, { mode: 'fancy' }), TypeError);
   assert.throws(() => segment(null), TypeError);
+});
+
+test('languages: detection per text and per paragraph, stems, grouping keys', () => {
+  const text = fixture(SEEDS[1]);
+  const info = detectLanguage(text);
+  assert.equal(info.code, 'ar');
+  assert.equal(info.direction, 'rtl');
+  const paragraphs = detectParagraphLanguages(text);
+  assert.ok(paragraphs.length > 3);
+  for (const p of paragraphs) {
+    assert.equal(typeof p.language.code, 'string');
+    if (text.slice(p.start, p.end).trim() === 'Link copied') assert.equal(p.language.code, 'und');
+  }
+  assert.deepEqual(analyze(text).paragraphs.map((p) => p.language.code), paragraphs.map((p) => p.language.code));
+  assert.ok(stemLanguages().length >= 30 && stemLanguages().includes('ar'));
+  assert.ok(stopwordLanguages().length >= 50);
+  assert.deepEqual(stemWords(['Cooperation', 'cooperations'], 'en'), ['cooper', 'cooper']);
+  assert.equal(groupKey('بالمغرب', 'ar'), groupKey('المغرب', 'ar'));
+  assert.equal(groupKey('Israéliens', 'fr'), groupKey('israélien', 'fr'));
+  assert.notEqual(groupKey('إلى', 'ar'), groupKey('إلا', 'ar'));
+  assert.throws(() => stemWords(['x'], 'xx'), (e) => e instanceof RangeError && /no stemmer/.test(e.message));
+  assert.throws(() => stemWords('x', 'en'), TypeError);
+  assert.throws(() => groupKey('x', 5), TypeError);
 });
 
 test('the README example runs and prints what it says', () => {
