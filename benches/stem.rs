@@ -7,7 +7,10 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use maqal::lang::{group_key, Stemmer};
 
 fn words(lang: &str) -> Vec<String> {
-    let path = format!("{}/tests/fixtures/stems/{lang}.tsv", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/fixtures/stems/{lang}.tsv",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(path)
         .unwrap()
         .lines()

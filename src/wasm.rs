@@ -288,7 +288,9 @@ pub fn stem_languages_js() -> Vec<String> {
 /// Languages with a stopword list (ISO 639-1 codes).
 #[wasm_bindgen(js_name = stopwordLanguages)]
 pub fn stopword_languages_js() -> Vec<String> {
-    crate::lang::stopword_languages().map(String::from).collect()
+    crate::lang::stopword_languages()
+        .map(String::from)
+        .collect()
 }
 
 /// The version of this package.

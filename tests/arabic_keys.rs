@@ -13,7 +13,10 @@ fn norm(w: &str) -> String {
 fn hand_checked_table() {
     let mut n = 0;
     let mut wrong = Vec::new();
-    for line in include_str!("fixtures/arabic_keys.tsv").lines().filter(|l| !l.starts_with('#')) {
+    for line in include_str!("fixtures/arabic_keys.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+    {
         let mut cols = line.split('\t');
         let word = cols.next().expect("word");
         let expected = cols.next().expect("key");
@@ -67,12 +70,19 @@ fn document_context_resolves_lam_lam_and_lone_proclitics() {
                 وقال رئيس للجنة إن التقرير جاهز. ونقلت الوكالة أن اللجنة ستجتمع مجددا. \
                 وأكدت بالإعادة أن الإعادة ضرورية، وأن الإعادة ستتم.";
     let a = maqal::analyze(text, &maqal::Options::default()).expect("analysis");
-    let committee = a.keywords.iter().find(|k| k.key == "لجن").expect("لجنة is a keyword");
+    let committee = a
+        .keywords
+        .iter()
+        .find(|k| k.key == "لجن")
+        .expect("لجنة is a keyword");
     let forms: std::collections::BTreeSet<&str> = committee
         .spans
         .iter()
         .map(|s| &text[s.byte_start..s.byte_end])
         .collect();
-    assert!(forms.contains("للجنة") && forms.contains("اللجنة"), "{forms:?}");
+    assert!(
+        forms.contains("للجنة") && forms.contains("اللجنة"),
+        "{forms:?}"
+    );
     assert!(!a.keywords.iter().any(|k| k.key == "جنة"));
 }
