@@ -11,7 +11,7 @@ fn fixture(lang: &str) -> String {
         "{}/tests/fixtures/stems/{lang}.tsv",
         env!("CARGO_MANIFEST_DIR")
     );
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    std::fs::read_to_string(&path).expect("a stem fixture (tests/fixtures/stems/<lang>.tsv)")
 }
 
 #[test]
