@@ -13,6 +13,9 @@ log "native (criterion)"
 cargo bench --bench analyze --bench normalize --bench segment --bench stem -- --noplot 2>&1 | grep -E "^(analyze|normalize|segment|stem)/|tokens$|time:|thrpt:" | grep -v '%'
 
 
+log "language detection on news paragraphs (../shared corpora)"
+cargo bench --bench lang_accuracy 2>/dev/null | grep paragraphs
+
 log "Chromium ($(chromium --version 2>/dev/null))"
 node benches/browser/bench.mjs
 
