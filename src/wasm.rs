@@ -20,7 +20,7 @@ use crate::{Analysis, Analyzer, Options};
 const TS_TYPES: &'static str = r#"
 /** Tokens as typed arrays, one entry per token, in UTF-16 code units of the text that was passed in. */
 export interface Tokens {
-  /** Start of each token (UTF-16). */
+  /** Start of each token (UTF-16). `start` and `end` are views of one buffer. */
   start: Uint32Array;
   /** End of each token (UTF-16, exclusive). */
   end: Uint32Array;
@@ -55,6 +55,17 @@ fn u32_array(values: &[u32]) -> Uint32Array {
     let array = Uint32Array::new_with_length(u32::try_from(values.len()).unwrap_or(u32::MAX));
     array.copy_from(values);
     array
+}
+
+/// Two `Uint32Array`s with copies of `a` and `b` (of equal length), as views of one buffer: one allocation instead
+/// of two (the start and end offsets of tokens).
+fn u32_pair(a: &[u32], b: &[u32]) -> (Uint32Array, Uint32Array) {
+    let n = u32::try_from(a.len().min(b.len())).unwrap_or(u32::MAX / 2);
+    let both = Uint32Array::new_with_length(2 * n);
+    let (first, second) = (both.subarray(0, n), both.subarray(n, 2 * n));
+    first.copy_from(&a[..n as usize]);
+    second.copy_from(&b[..n as usize]);
+    (first, second)
 }
 
 /// A new `Uint8Array` with a copy of `values`.
@@ -126,8 +137,9 @@ fn token_arrays(
         sentence.push(to_u32(sn));
     }
     let out = Object::new();
-    Reflect::set(&out, &"start".into(), &u32_array(&start))?;
-    Reflect::set(&out, &"end".into(), &u32_array(&end))?;
+    let (start, end) = u32_pair(&start, &end);
+    Reflect::set(&out, &"start".into(), &start)?;
+    Reflect::set(&out, &"end".into(), &end)?;
     Reflect::set(&out, &"kind".into(), &u8_array(&kind))?;
     Reflect::set(&out, &"sentence".into(), &u32_array(&sentence))?;
     Ok(out)
@@ -404,8 +416,9 @@ pub fn tokenize_js(
     let options: SegmentOptions = options_arg("tokenize", options)?;
     let t = segment::tokens_utf16(&text, &options);
     let out = Object::new();
-    Reflect::set(&out, &"start".into(), &u32_array(&t.start))?;
-    Reflect::set(&out, &"end".into(), &u32_array(&t.end))?;
+    let (start, end) = u32_pair(&t.start, &t.end);
+    Reflect::set(&out, &"start".into(), &start)?;
+    Reflect::set(&out, &"end".into(), &end)?;
     Reflect::set(&out, &"kind".into(), &u8_array(&t.kind))?;
     Ok(out.into())
 }
