@@ -30,7 +30,9 @@ self.onmessage = async ({ data }) => {
     const result = analyzerFor(options).analyze(text);
     const elapsed = performance.now() - started;
     const t = result.tokens;
-    self.postMessage({ id, result, elapsed }, [t.start.buffer, t.end.buffer, t.kind.buffer, t.sentence.buffer]);
+    // The typed arrays are moved, not copied; start and end share one buffer, and a buffer may be listed once.
+    const buffers = new Set([t.start.buffer, t.end.buffer, t.kind.buffer, t.sentence.buffer]);
+    self.postMessage({ id, result, elapsed }, [...buffers]);
   } catch (error) {
     self.postMessage({ id, error: { name: error?.name ?? 'Error', message: error?.message ?? String(error) } });
   }
