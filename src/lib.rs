@@ -33,6 +33,7 @@
 #![warn(missing_docs)]
 
 mod analyze;
+pub mod clean;
 mod error;
 pub mod keywords;
 pub mod lang;

@@ -1,0 +1,466 @@
+//! Cleaning: the article without the page furniture that comes with a paste.
+//!
+//! A paste is cut into blocks (its non-blank lines). Each block is classified on its own first, in the spirit of
+//! jusText (Pomikálek, "Removing Boilerplate and Duplicate Content from Web Corpora", 2011): interface phrases
+//! ("Share", "Link copied", "ذات صلة", "المقال التالي", curated per language in `data/boilerplate/phrases.txt`),
+//! share bars (runs of such phrases), template artefacts (`spot_img` repeated, lines without a letter or digit),
+//! copyright footers, teasers (a block cut off with "..." or "…"), *good* blocks (sentences of three words or more,
+//! or long blocks rich in stopwords) and *short* blocks (everything else: headlines, bylines, captions, labels). Context then decides: a headline followed by a teaser is a related-article link and goes with
+//! it; a short block leading to good text (a title, a subheading) stays; short blocks before the first or after the
+//! last run of article text, that do not lead to it, are navigation.
+//!
+//! Nothing is lost: every removed block is reported with its span and the reason, and a text with no good block
+//! loses only blocks that are boilerplate by themselves (interface phrases, artefacts, footers) — and nothing if
+//! that would leave no text at all. Plain article text comes back unchanged.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use crate::lang::Stopwords;
+use crate::normalize::{normalize, NormalizeOptions};
+use crate::segment::{tokens, SegmentOptions, TokenKind};
+use crate::span::{MapBuilder, OffsetMap};
+
+/// Options of cleaning.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct CleanOptions {
+    /// Whether the analysis cleans the text first. Default: true.
+    pub enabled: bool,
+    /// More interface phrases to remove when a block is nothing else (any language). Default: none.
+    pub extra_phrases: Vec<String>,
+}
+
+impl Default for CleanOptions {
+    fn default() -> Self {
+        CleanOptions {
+            enabled: true,
+            extra_phrases: Vec::new(),
+        }
+    }
+}
+
+/// Why a block was removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum Reason {
+    /// An interface phrase alone ("Share", "Link copied", "ذات صلة", "Read more").
+    UiPhrase,
+    /// A row of sharing or social-network buttons ("Facebook Twitter WhatsApp").
+    ShareBar,
+    /// A headline and teaser of another article (a "related" or "latest" list).
+    RelatedLink,
+    /// A text cut off with an ellipsis, outside the article.
+    Teaser,
+    /// Template residue (`spot_img` repeated, a line of symbols).
+    TemplateArtefact,
+    /// Copyright or footer line.
+    Footer,
+    /// A short line before or after the article that does not lead to its text (menus, labels, dates, counters).
+    Navigation,
+}
+
+/// A removed block: its byte range in the input and the reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemovedBlock {
+    /// Byte range in the input (the line, without surrounding white space).
+    pub range: Range<usize>,
+    /// Why it was removed.
+    pub reason: Reason,
+}
+
+/// A cleaned text.
+#[derive(Debug, Clone)]
+pub struct Cleaned<'a> {
+    /// The input without the removed blocks (and the line breaks after them).
+    pub text: Cow<'a, str>,
+    /// Maps byte offsets of `text` back to the input.
+    pub map: OffsetMap,
+    /// Removed blocks, in input order.
+    pub removed: Vec<RemovedBlock>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Boilerplate by itself.
+    Bad(Reason),
+    Teaser,
+    Good,
+    Short,
+}
+
+struct Block {
+    range: Range<usize>,
+    class: Class,
+}
+
+const PHRASES: &str = include_str!("../../data/boilerplate/phrases.txt");
+
+/// The interface phrases of every language, in their matching form.
+fn phrases() -> &'static HashSet<String> {
+    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| {
+        PHRASES
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.starts_with('@') && !l.trim().is_empty())
+            .map(matching_form)
+            .collect()
+    })
+}
+
+/// The form blocks and phrases are compared in: normalized (case folded, Arabic letters folded, diacritics
+/// removed), punctuation and symbols dropped, white space collapsed.
+fn matching_form(s: &str) -> String {
+    let n = normalize(s, &NormalizeOptions::default());
+    let mut out = String::with_capacity(n.text.len());
+    for word in n
+        .text
+        .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '\'' || c == '-'))
+        .map(|w| w.trim_matches(|c| c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Whether `c` ends a sentence (closing quotes and brackets are looked through by the caller).
+fn is_final(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '؟' | '۔' | '。' | '！' | '？' | '…' | ':' | ';' | '؛'
+    )
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '」' | '』'
+    )
+}
+
+/// Template residue: identifiers with underscores run together (`spot_imgspot_img`), `{{...}}` placeholders, or a
+/// line with no letter or digit.
+fn is_artefact(core: &str) -> bool {
+    if !core.chars().any(char::is_alphanumeric) {
+        return true;
+    }
+    if core.starts_with("{{") && core.ends_with("}}") {
+        return true;
+    }
+    let words: Vec<&str> = core.split_whitespace().collect();
+    words.iter().all(|w| {
+        w.contains('_')
+            && w.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    }) || matches!(core, "undefined" | "null" | "NaN")
+}
+
+fn is_footer(core: &str, form: &str, words: usize) -> bool {
+    words <= 30
+        && (core.contains('©')
+            || [
+                "all rights reserved",
+                "جميع الحقوق محفوظة",
+                "كل الحقوق محفوظة",
+                "حقوق النشر محفوظة",
+                "tous droits reserves",
+                "todos los derechos reservados",
+                "alle rechte vorbehalten",
+                "tutti i diritti riservati",
+                "todos os direitos reservados",
+                "tum haklari saklidir",
+                "все права защищены",
+                "کلیه حقوق محفوظ است",
+                "כל הזכויות שמורות",
+            ]
+            .iter()
+            .any(|p| form.contains(&matching_form(p))))
+}
+
+/// A block made of interface phrases: the whole block, or every piece between separators, or (two or more) every
+/// word.
+fn ui_reason(form: &str, core: &str, extra: &HashSet<String>) -> Option<Reason> {
+    let set = phrases();
+    let known = |s: &str| set.contains(s) || extra.contains(s);
+    if form.is_empty() {
+        return None;
+    }
+    if known(form) {
+        return Some(Reason::UiPhrase);
+    }
+    let pieces: Vec<String> = core
+        .split(['|', '•', '·', '/', '\\', '▪', '►', '>', '»', '«'])
+        .map(matching_form)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if pieces.len() >= 2 && pieces.iter().all(|p| known(p)) {
+        return Some(Reason::ShareBar);
+    }
+    let words: Vec<&str> = form.split(' ').collect();
+    if words.len() >= 2 && words.len() <= 12 && words.iter().all(|w| known(w)) {
+        return Some(Reason::ShareBar);
+    }
+    None
+}
+
+/// The block's text without surrounding white space and list decorations (bullets, arrows, dashes).
+fn core_range(text: &str, line: Range<usize>) -> Range<usize> {
+    let s = &text[line.clone()];
+    let is_decoration = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '•' | '·' | '▪' | '►' | '▶' | '→' | '←' | '|' | '*' | '-' | '–' | '—'
+            )
+    };
+    let start = s.len() - s.trim_start_matches(is_decoration).len();
+    let end = s
+        .trim_end_matches(|c: char| c.is_whitespace())
+        .len()
+        .max(start);
+    line.start + start..line.start + end
+}
+
+fn classify(core: &str, stopwords: &Stopwords, extra: &HashSet<String>) -> Class {
+    let form = matching_form(core);
+    let (mut words, mut stop) = (0usize, 0usize);
+    let n = normalize(core, &NormalizeOptions::default());
+    for t in tokens(&n.text, &SegmentOptions::default()) {
+        if t.kind == TokenKind::Word {
+            words += 1;
+            stop += usize::from(stopwords.contains(&n.text[t.start..t.end]));
+        }
+    }
+    if let Some(reason) = ui_reason(&form, core, extra) {
+        return Class::Bad(reason);
+    }
+    if is_artefact(core) {
+        return Class::Bad(Reason::TemplateArtefact);
+    }
+    if is_footer(core, &form, words) {
+        return Class::Bad(Reason::Footer);
+    }
+    let trimmed = core.trim_end_matches(is_closing);
+    if trimmed.ends_with("...") || trimmed.ends_with('…') {
+        return Class::Teaser;
+    }
+    let sentence = trimmed.chars().next_back().is_some_and(is_final);
+    let density = stop as f64 / words.max(1) as f64;
+    // A sentence of three words or more is article text; so is a long block rich in function words.
+    if (words >= 3 && sentence) || (words >= 25 && density >= 0.1) {
+        Class::Good
+    } else {
+        Class::Short
+    }
+}
+
+/// Clean `text`, using `stopwords` (those of its language) to recognize running text.
+///
+/// ```
+/// use maqal::clean::{clean, CleanOptions, Reason};
+/// use maqal::lang::Stopwords;
+/// let text = "Share\n• Link copied\n\nThe council met on Monday and agreed on a new plan for the city's buses and trams.\n\nRead more";
+/// let c = clean(text, &Stopwords::new(), &CleanOptions::default());
+/// assert_eq!(c.text.trim(), "The council met on Monday and agreed on a new plan for the city's buses and trams.");
+/// let reasons: Vec<Reason> = c.removed.iter().map(|b| b.reason).collect();
+/// assert_eq!(reasons, [Reason::UiPhrase, Reason::UiPhrase, Reason::UiPhrase]);
+/// assert_eq!(&text[c.removed[1].range.clone()], "Link copied");
+/// ```
+pub fn clean<'a>(text: &'a str, stopwords: &Stopwords, options: &CleanOptions) -> Cleaned<'a> {
+    let extra: HashSet<String> = options
+        .extra_phrases
+        .iter()
+        .map(|p| matching_form(p))
+        .collect();
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let range = core_range(text, pos..pos + line.len());
+        pos += line.len();
+        if range.is_empty() || text[range.clone()].trim().is_empty() {
+            continue;
+        }
+        let class = classify(&text[range.clone()], stopwords, &extra);
+        blocks.push(Block { range, class });
+    }
+    let verdicts = decide(&blocks);
+    let removed: Vec<RemovedBlock> = blocks
+        .iter()
+        .zip(&verdicts)
+        .filter_map(|(b, v)| {
+            v.map(|reason| RemovedBlock {
+                range: b.range.clone(),
+                reason,
+            })
+        })
+        .collect();
+    if removed.is_empty() {
+        return Cleaned {
+            text: Cow::Borrowed(text),
+            map: OffsetMap::identity(text.len()),
+            removed,
+        };
+    }
+    // Delete each removed block with the white space up to the next block, so no empty lines pile up.
+    let mut out = String::with_capacity(text.len());
+    let mut builder = MapBuilder::new();
+    let mut copied_to = 0;
+    for r in &removed {
+        let start = r.range.start.max(copied_to);
+        let rest = &text[r.range.end..];
+        let end = r.range.end + (rest.len() - rest.trim_start().len());
+        // Keep the line's own indentation out of the deletion only when it starts the text.
+        out.push_str(&text[copied_to..start]);
+        builder.edit(start, end, out.len(), out.len());
+        copied_to = end;
+    }
+    out.push_str(&text[copied_to..]);
+    let map = builder.finish(text.len(), out.len());
+    Cleaned {
+        text: Cow::Owned(out),
+        map,
+        removed,
+    }
+}
+
+/// For each block, `Some(reason)` when it is removed.
+fn decide(blocks: &[Block]) -> Vec<Option<Reason>> {
+    let n = blocks.len();
+    let mut out: Vec<Option<Reason>> = blocks
+        .iter()
+        .map(|b| match b.class {
+            Class::Bad(reason) => Some(reason),
+            _ => None,
+        })
+        .collect();
+    let good: Vec<usize> = (0..n).filter(|&i| blocks[i].class == Class::Good).collect();
+    let (Some(&first_good), Some(&last_good)) = (good.first(), good.last()) else {
+        // No running text: only what is boilerplate by itself goes, and never everything.
+        if out.iter().all(Option::is_some) {
+            return vec![None; n];
+        }
+        return out;
+    };
+    // The next block that is not boilerplate by itself.
+    let next_kept = |i: usize, out: &[Option<Reason>]| (i + 1..n).find(|&j| out[j].is_none());
+    // Headline + teaser pairs (and runs of teasers) are links to other articles. A lone teaser between two
+    // paragraphs of the article is an ellipsis of the article.
+    let teaser = |j: usize| blocks.get(j).is_some_and(|b| b.class == Class::Teaser);
+    for i in 0..n {
+        if blocks[i].class != Class::Teaser {
+            continue;
+        }
+        let in_run = (i.saturating_sub(2)..=i + 2).any(|j| j != i && teaser(j));
+        let prev = (0..i)
+            .rev()
+            .find(|&j| out[j].is_none() || out[j] == Some(Reason::RelatedLink));
+        let next = next_kept(i, &out);
+        let between_good = prev.is_some_and(|p| blocks[p].class == Class::Good)
+            && next.is_some_and(|q| blocks[q].class == Class::Good);
+        if between_good && !in_run {
+            continue;
+        }
+        out[i] = Some(Reason::RelatedLink);
+        // The headline right before it (in a run, even one that reads like a sentence).
+        if let Some(p) = prev.filter(|&p| p + 1 == i) {
+            if blocks[p].class == Class::Short || (in_run && blocks[p].class == Class::Good) {
+                out[p] = Some(Reason::RelatedLink);
+            }
+        }
+    }
+    // Short blocks: kept when they lead to running text (titles, subheadings, bylines), and inside the article;
+    // before the first or after the last good block otherwise, navigation.
+    for i in 0..n {
+        if blocks[i].class != Class::Short || out[i].is_some() {
+            continue;
+        }
+        if i > first_good && i < last_good {
+            continue;
+        }
+        let mut j = next_kept(i, &out);
+        // A title may be followed by a subtitle or a byline before the text.
+        let mut steps = 0;
+        while let Some(k) = j {
+            if blocks[k].class != Class::Short || steps >= 2 {
+                break;
+            }
+            steps += 1;
+            j = next_kept(k, &out);
+        }
+        let leads_to_text = j.is_some_and(|k| blocks[k].class == Class::Good);
+        if !leads_to_text {
+            out[i] = Some(Reason::Navigation);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn en() -> Stopwords {
+        let mut s = Stopwords::new();
+        s.add_language("en", &NormalizeOptions::default());
+        s
+    }
+
+    #[test]
+    fn phrases_load() {
+        assert!(phrases().len() > 300);
+        assert!(phrases().contains(&matching_form("Link copied")));
+        assert!(phrases().contains(&matching_form("اقرأ أيضاً")));
+    }
+
+    #[test]
+    fn artefacts_and_bars() {
+        assert!(is_artefact("spot_imgspot_imgspot_img"));
+        assert!(is_artefact("• • •"));
+        assert!(!is_artefact("Hello world"));
+        let extra = HashSet::new();
+        assert_eq!(
+            ui_reason(
+                &matching_form("Facebook Twitter WhatsApp"),
+                "Facebook Twitter WhatsApp",
+                &extra
+            ),
+            Some(Reason::ShareBar)
+        );
+        assert_eq!(
+            ui_reason(&matching_form("Share | Tweet"), "Share | Tweet", &extra),
+            Some(Reason::ShareBar)
+        );
+    }
+
+    #[test]
+    fn plain_text_is_unchanged() {
+        for t in [
+            "",
+            "Hello.",
+            "Short line\nAnother",
+            "Share",
+            "One sentence here.\n\nAnother one there.",
+        ] {
+            let c = clean(t, &en(), &CleanOptions::default());
+            assert_eq!(c.text, t);
+            assert!(c.removed.is_empty(), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn an_ellipsis_inside_the_article_stays() {
+        let t = "The minister spoke for an hour about the budget and the reforms that are coming next year.\n\nAnd then he said...\n\nThe opposition answered that the reforms were too late and the budget too small for the country.";
+        let c = clean(t, &en(), &CleanOptions::default());
+        assert!(c.removed.is_empty(), "{:?}", c.removed);
+    }
+}
