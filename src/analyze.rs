@@ -7,12 +7,13 @@ use std::sync::{Arc, Mutex};
 use serde::{Deserialize, Serialize};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::clean::{self, CleanOptions, Cleaned, Reason};
 use crate::error::Error;
 use crate::keywords::{self, KeywordOptions};
 use crate::lang::{self, Direction, LanguageInfo, Stopwords};
 use crate::normalize::{normalize, NormalizeOptions};
 use crate::segment::{self, SegmentOptions, TokenKind};
-use crate::span::{Span, TextRef, Utf16Index};
+use crate::span::{OffsetMap, Span, TextRef, Utf16Index};
 
 /// Options of the whole analysis. Every field has a default; from JavaScript pass a plain object with any subset
 /// of the fields (unknown fields are an error).
@@ -29,6 +30,8 @@ pub struct Options {
     pub segment: SegmentOptions,
     /// Keyphrase extraction.
     pub keywords: KeywordOptions,
+    /// Cleaning (on by default): page furniture is left out of keyphrases and counts, and listed in `removed`.
+    pub clean: CleanOptions,
     /// Words to treat as stopwords in addition to the language's list.
     pub extra_stopwords: Vec<String>,
     /// Words of the language's list not to treat as stopwords.
@@ -43,7 +46,7 @@ pub struct Options {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Stats {
-    /// User-perceived characters (grapheme clusters) of the original text.
+    /// User-perceived characters (grapheme clusters) of the article (the cleaned text).
     pub characters: usize,
     /// Grapheme clusters that are not white space.
     pub characters_no_spaces: usize,
@@ -84,6 +87,18 @@ pub struct ParagraphInfo {
     pub span: Span,
     /// Its language, detected on the paragraph alone (`"und"` for short ones such as a "Share" button).
     pub language: LanguageInfo,
+}
+
+/// A block of the original text that cleaning left out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct RemovedInfo {
+    /// Where the block is.
+    #[serde(flatten)]
+    pub span: Span,
+    /// Why it was left out.
+    pub reason: Reason,
 }
 
 /// A token of the original text.
@@ -133,6 +148,8 @@ pub struct Analysis {
     pub sentences: Vec<SentenceInfo>,
     /// Keyphrases, best first.
     pub keywords: Vec<Keyword>,
+    /// Blocks that cleaning left out (page furniture), with the reason for each; empty when cleaning is off.
+    pub removed: Vec<RemovedInfo>,
     /// Tokens, in order (not serialized: the wasm door passes them to JavaScript as typed arrays).
     #[serde(skip)]
     pub tokens: Vec<TokenInfo>,
@@ -290,10 +307,21 @@ impl Analyzer {
             language: Some(info.code.clone()).filter(|c| c != "und"),
             ..self.options.normalize.clone()
         };
-        let normalized = normalize(text, &for_segmentation);
-        let ntext: &str = &normalized.text;
-        let map = &normalized.map;
         let index = Utf16Index::new(text);
+        let cleaned = if self.options.clean.enabled {
+            clean::clean(text, stopwords, &self.options.clean)
+        } else {
+            Cleaned {
+                text: std::borrow::Cow::Borrowed(text),
+                map: OffsetMap::identity(text.len()),
+                removed: Vec::new(),
+            }
+        };
+        let article: &str = &cleaned.text;
+        let normalized = normalize(article, &for_segmentation);
+        let ntext: &str = &normalized.text;
+        // Normalized article → article → what was pasted.
+        let map = cleaned.map.then(&normalized.map);
         let to_original = |r: std::ops::Range<usize>| -> Span {
             let (s, e) = map.source_range(r.start, r.end);
             index.span(text, s, e, TextRef::Original)
@@ -343,7 +371,7 @@ impl Analyzer {
             .words_per_minute
             .unwrap_or_else(|| reading_speed(&info.code));
         let (characters, characters_no_spaces) =
-            text.graphemes(true).fold((0, 0), |(all, visible), g| {
+            article.graphemes(true).fold((0, 0), |(all, visible), g| {
                 (
                     all + 1,
                     visible + usize::from(!g.chars().all(char::is_whitespace)),
@@ -391,6 +419,14 @@ impl Analyzer {
                 })
                 .collect(),
             keywords,
+            removed: cleaned
+                .removed
+                .iter()
+                .map(|b| RemovedInfo {
+                    span: index.span(text, b.range.start, b.range.end, TextRef::Original),
+                    reason: b.reason,
+                })
+                .collect(),
         }
     }
 }

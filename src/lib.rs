@@ -51,7 +51,8 @@ pub mod wasm;
 pub struct ReadmeDoctests;
 
 pub use analyze::{
-    analyze, Analysis, Analyzer, Keyword, Options, ParagraphInfo, SentenceInfo, Stats, TokenInfo,
+    analyze, Analysis, Analyzer, Keyword, Options, ParagraphInfo, RemovedInfo, SentenceInfo, Stats,
+    TokenInfo,
 };
 pub use error::Error;
 pub use lang::{Direction, LanguageInfo};

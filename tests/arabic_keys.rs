@@ -66,8 +66,9 @@ fn forms_that_group() {
 
 #[test]
 fn document_context_resolves_lam_lam_and_lone_proclitics() {
-    let text = "اجتمعت اللجنة الوطنية في الرباط. وقدمت اللجنة تقريرا مفصلا. \
-                وقال رئيس للجنة إن التقرير جاهز. ونقلت الوكالة أن اللجنة ستجتمع مجددا. \
+    // "اللجنة" stands between punctuation, so that no longer phrase containing it outranks it.
+    let text = "اجتمعت، في الرباط، اللجنة. وقدمت، كما قيل، اللجنة، تقريرا مفصلا. \
+                وقال رئيس، للجنة: التقرير جاهز. ونقلت الوكالة: اللجنة، ستجتمع مجددا. \
                 وأكدت بالإعادة أن الإعادة ضرورية، وأن الإعادة ستتم.";
     let a = maqal::analyze(text, &maqal::Options::default()).expect("analysis");
     let committee = a

@@ -96,6 +96,9 @@ enum Class {
 }
 
 struct Block {
+    /// The whole line (decorations included, line break excluded): what is deleted.
+    line: Range<usize>,
+    /// The block's text without decorations: what is reported.
     range: Range<usize>,
     class: Class,
 }
@@ -285,15 +288,27 @@ pub fn clean<'a>(text: &'a str, stopwords: &Stopwords, options: &CleanOptions) -
     let mut blocks: Vec<Block> = Vec::new();
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
-        let range = core_range(text, pos..pos + line.len());
+        let content = line.trim_end_matches(['\n', '\r']);
+        let line_range = pos..pos + content.len();
+        let range = core_range(text, line_range.clone());
         pos += line.len();
         if range.is_empty() || text[range.clone()].trim().is_empty() {
             continue;
         }
         let class = classify(&text[range.clone()], stopwords, &extra);
-        blocks.push(Block { range, class });
+        blocks.push(Block {
+            line: line_range,
+            range,
+            class,
+        });
     }
     let verdicts = decide(&blocks);
+    let removed_lines: Vec<Range<usize>> = blocks
+        .iter()
+        .zip(&verdicts)
+        .filter(|(_, v)| v.is_some())
+        .map(|(b, _)| b.line.clone())
+        .collect();
     let removed: Vec<RemovedBlock> = blocks
         .iter()
         .zip(&verdicts)
@@ -311,15 +326,14 @@ pub fn clean<'a>(text: &'a str, stopwords: &Stopwords, options: &CleanOptions) -
             removed,
         };
     }
-    // Delete each removed block with the white space up to the next block, so no empty lines pile up.
+    // Delete each removed line with the white space up to the next line that stays, so no empty lines pile up.
     let mut out = String::with_capacity(text.len());
     let mut builder = MapBuilder::new();
     let mut copied_to = 0;
-    for r in &removed {
-        let start = r.range.start.max(copied_to);
-        let rest = &text[r.range.end..];
-        let end = r.range.end + (rest.len() - rest.trim_start().len());
-        // Keep the line's own indentation out of the deletion only when it starts the text.
+    for line in &removed_lines {
+        let start = line.start.max(copied_to);
+        let rest = &text[line.end..];
+        let end = line.end + (rest.len() - rest.trim_start().len());
         out.push_str(&text[copied_to..start]);
         builder.edit(start, end, out.len(), out.len());
         copied_to = end;

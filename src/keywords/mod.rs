@@ -291,10 +291,9 @@ pub fn extract(
         if kept.len() >= options.top {
             break;
         }
-        if kept
-            .iter()
-            .any(|k| similarity(&k.key, &c.key) >= options.dedup_threshold)
-        {
+        if kept.iter().any(|k| {
+            similarity(&k.key, &c.key) >= options.dedup_threshold || overlapping(&k.key, &c.key)
+        }) {
             continue;
         }
         kept.push(c);
@@ -308,6 +307,16 @@ pub fn extract(
         };
     }
     kept
+}
+
+/// Whether two keyphrases (grouping keys, words separated by spaces) say the same thing twice: the words of one are
+/// all in the other ("خطة عمل" and "خطة عمل عسكرية", "التعاون" and "التعاون العسكري"), or they share two words or
+/// more ("توقيع خطة عمل" and "خطة عمل عسكرية"). The better-ranked one is kept.
+fn overlapping(a: &str, b: &str) -> bool {
+    let a: Vec<&str> = a.split(' ').collect();
+    let b: Vec<&str> = b.split(' ').collect();
+    let shared = a.iter().filter(|w| b.contains(w)).count();
+    shared == a.len().min(b.len()) || shared >= 2
 }
 
 /// Levenshtein similarity `1 − distance / max(len)` over characters.

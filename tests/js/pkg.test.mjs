@@ -170,7 +170,8 @@ test('languages: detection per text and per paragraph, stems, grouping keys', ()
     assert.equal(typeof p.language.code, 'string');
     if (text.slice(p.start, p.end).trim() === 'Link copied') assert.equal(p.language.code, 'und');
   }
-  assert.deepEqual(analyze(text).paragraphs.map((p) => p.language.code), paragraphs.map((p) => p.language.code));
+  const uncleaned = analyze(text, { clean: { enabled: false } });
+  assert.deepEqual(uncleaned.paragraphs.map((p) => p.language.code), paragraphs.map((p) => p.language.code));
   assert.ok(stemLanguages().length >= 30 && stemLanguages().includes('ar'));
   assert.ok(stopwordLanguages().length >= 50);
   assert.deepEqual(stemWords(['Cooperation', 'cooperations'], 'en'), ['cooper', 'cooper']);
@@ -180,6 +181,23 @@ test('languages: detection per text and per paragraph, stems, grouping keys', ()
   assert.throws(() => stemWords(['x'], 'xx'), (e) => e instanceof RangeError && /no stemmer/.test(e.message));
   assert.throws(() => stemWords('x', 'en'), TypeError);
   assert.throws(() => groupKey('x', 5), TypeError);
+});
+
+test('cleaning: removed blocks with reasons and spans in the pasted text; switchable', () => {
+  const text = fixture(SEEDS[1]);
+  const a = analyze(text);
+  const removed = a.removed.map((r) => [text.slice(r.start, r.end), r.reason]);
+  assert.deepEqual(removed, [
+    ['Share', 'uiPhrase'], ['Link copied', 'uiPhrase'], ['Share', 'uiPhrase'], ['Link copied', 'uiPhrase'], ['المقال التالي', 'uiPhrase'],
+  ]);
+  assert.ok(!a.keywords.some((k) => /link|copied|share/i.test(k.text)));
+  for (const s of a.sentences) assert.ok(!/Link copied/.test(text.slice(s.start, s.end)));
+  const off = analyze(text, { clean: { enabled: false } });
+  assert.equal(off.removed.length, 0);
+  assert.ok(off.stats.paragraphs > a.stats.paragraphs);
+  const extra = analyze('Breaking\n\nThe council met on Monday and agreed on a plan for the buses.', { clean: { extraPhrases: ['breaking'] } });
+  assert.deepEqual(extra.removed.map((r) => r.reason), ['uiPhrase']);
+  assert.throws(() => analyze(text, { clean: { enable: true } }), TypeError);
 });
 
 test('the README example runs and prints what it says', () => {
