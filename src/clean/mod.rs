@@ -64,6 +64,10 @@ pub enum Reason {
     Footer,
     /// A short line before or after the article that does not lead to its text (menus, labels, dates, counters).
     Navigation,
+    /// A prompt of the site: newsletter sign-up, cookie notice, app download.
+    Prompt,
+    /// The author line ("By …", "بقلم …").
+    Byline,
 }
 
 /// A removed block: its byte range in the input and the reason.
@@ -90,6 +94,9 @@ pub struct Cleaned<'a> {
 enum Class {
     /// Boilerplate by itself.
     Bad(Reason),
+    /// The header of a list of other articles ("Related articles", "اقرأ أيضا"): boilerplate, and so are the short
+    /// blocks after it.
+    RelatedHeader,
     Teaser,
     Good,
     Short,
@@ -101,20 +108,70 @@ struct Block {
     /// The block's text without decorations: what is reported.
     range: Range<usize>,
     class: Class,
+    /// Number of words.
+    words: usize,
 }
 
 const PHRASES: &str = include_str!("../../data/boilerplate/phrases.txt");
 
+/// The phrase lists of `data/boilerplate/phrases.txt`, in their matching form.
+struct Lists {
+    /// Interface phrases (every language).
+    ui: HashSet<String>,
+    /// Headers of lists of other articles.
+    related: HashSet<String>,
+    /// Words of site prompts (newsletter, cookies).
+    prompt: Vec<String>,
+    /// Words that open a byline.
+    byline: HashSet<String>,
+    /// Labels of link lists ("Tags").
+    label: HashSet<String>,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let mut lists = Lists {
+            ui: HashSet::new(),
+            related: HashSet::new(),
+            prompt: Vec::new(),
+            byline: HashSet::new(),
+            label: HashSet::new(),
+        };
+        let mut section = "";
+        for line in PHRASES.lines() {
+            if let Some(name) = line.strip_prefix('@') {
+                section = name;
+                continue;
+            }
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let form = matching_form(line);
+            match section {
+                "related" => {
+                    lists.related.insert(form.clone());
+                    lists.ui.insert(form);
+                }
+                "prompt" => lists.prompt.push(form),
+                "byline" => {
+                    lists.byline.insert(form);
+                }
+                "label" => {
+                    lists.label.insert(form);
+                }
+                _ => {
+                    lists.ui.insert(form);
+                }
+            }
+        }
+        lists
+    })
+}
+
 /// The interface phrases of every language, in their matching form.
 fn phrases() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
-    SET.get_or_init(|| {
-        PHRASES
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.starts_with('@') && !l.trim().is_empty())
-            .map(matching_form)
-            .collect()
-    })
+    &lists().ui
 }
 
 /// The form blocks and phrases are compared in: normalized (case folded, Arabic letters folded, diacritics
@@ -234,7 +291,7 @@ fn core_range(text: &str, line: Range<usize>) -> Range<usize> {
     line.start + start..line.start + end
 }
 
-fn classify(core: &str, stopwords: &Stopwords, extra: &HashSet<String>) -> Class {
+fn classify(core: &str, stopwords: &Stopwords, extra: &HashSet<String>) -> (Class, usize) {
     let form = matching_form(core);
     let (mut words, mut stop) = (0usize, 0usize);
     let n = normalize(core, &NormalizeOptions::default());
@@ -244,20 +301,69 @@ fn classify(core: &str, stopwords: &Stopwords, extra: &HashSet<String>) -> Class
             stop += usize::from(stopwords.contains(&n.text[t.start..t.end]));
         }
     }
-    if let Some(reason) = ui_reason(&form, core, extra) {
+    (class_of(core, &form, words, stop, extra), words)
+}
+
+/// The class of a block from its text, matching form, word and stopword counts.
+fn class_of(core: &str, form: &str, words: usize, stop: usize, extra: &HashSet<String>) -> Class {
+    let l = lists();
+    if l.related.contains(form) {
+        return Class::RelatedHeader;
+    }
+    if let Some(reason) = ui_reason(form, core, extra) {
         return Class::Bad(reason);
+    }
+    // "Read also: <headline>", "Tags: a, b".
+    if let Some((head, _)) = core.split_once([':', '：']) {
+        let head = matching_form(head);
+        if words <= 30 && l.related.contains(&head) {
+            return Class::Bad(Reason::RelatedLink);
+        }
+        if words <= 30 && l.label.contains(&head) {
+            return Class::Bad(Reason::Navigation);
+        }
+    }
+    if words <= 30
+        && l.prompt
+            .iter()
+            .any(|p| format!(" {form} ").contains(&format!(" {p} ")))
+    {
+        return Class::Bad(Reason::Prompt);
+    }
+    let trimmed = core.trim_end_matches(is_closing);
+    let sentence = trimmed.chars().next_back().is_some_and(is_final);
+    let opens_with = |set: &HashSet<String>| {
+        let words: Vec<&str> = form.split(' ').collect();
+        (1..=3.min(words.len())).any(|k| set.contains(&words[..k].join(" ")))
+    };
+    if words <= 10 && !sentence && opens_with(&l.byline) {
+        return Class::Bad(Reason::Byline);
     }
     if is_artefact(core) {
         return Class::Bad(Reason::TemplateArtefact);
     }
-    if is_footer(core, &form, words) {
+    // A menu or breadcrumb trail: three or more short items between separators ("Home | World | Sport",
+    // "Home > World > Africa"), or two when the first is an interface word ("Home > Politics").
+    let items: Vec<&str> = core
+        .split(['|', '>', '»', '›', '/', '•', '·'])
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    let starts_at_home = items
+        .first()
+        .is_some_and(|i| phrases().contains(&matching_form(i)));
+    if (items.len() >= 3 || (items.len() == 2 && starts_at_home))
+        && items.iter().all(|i| i.split_whitespace().count() <= 3)
+        && !sentence
+    {
+        return Class::Bad(Reason::Navigation);
+    }
+    if is_footer(core, form, words) {
         return Class::Bad(Reason::Footer);
     }
-    let trimmed = core.trim_end_matches(is_closing);
     if trimmed.ends_with("...") || trimmed.ends_with('…') {
         return Class::Teaser;
     }
-    let sentence = trimmed.chars().next_back().is_some_and(is_final);
     let density = stop as f64 / words.max(1) as f64;
     // A sentence of three words or more is article text; so is a long block rich in function words.
     if (words >= 3 && sentence) || (words >= 25 && density >= 0.1) {
@@ -295,11 +401,12 @@ pub fn clean<'a>(text: &'a str, stopwords: &Stopwords, options: &CleanOptions) -
         if range.is_empty() || text[range.clone()].trim().is_empty() {
             continue;
         }
-        let class = classify(&text[range.clone()], stopwords, &extra);
+        let (class, words) = classify(&text[range.clone()], stopwords, &extra);
         blocks.push(Block {
             line: line_range,
             range,
             class,
+            words,
         });
     }
     let verdicts = decide(&blocks);
@@ -354,9 +461,31 @@ fn decide(blocks: &[Block]) -> Vec<Option<Reason>> {
         .iter()
         .map(|b| match b.class {
             Class::Bad(reason) => Some(reason),
+            Class::RelatedHeader => Some(Reason::UiPhrase),
             _ => None,
         })
         .collect();
+    // After a "related" header, the list: short blocks, teasers and headline-sized sentences, up to running text.
+    for i in 0..n {
+        if blocks[i].class != Class::RelatedHeader {
+            continue;
+        }
+        for j in i + 1..n {
+            let b = &blocks[j];
+            // A short block right before running text is a title, not a list item: the list ended.
+            let next = (j + 1..n).find(|&k| !matches!(blocks[k].class, Class::Bad(_)));
+            let leads_to_text =
+                next.is_some_and(|k| blocks[k].class == Class::Good && blocks[k].words > 20);
+            match b.class {
+                Class::Teaser => out[j] = Some(Reason::RelatedLink),
+                Class::Short | Class::Good if b.words <= 20 && !leads_to_text => {
+                    out[j] = Some(Reason::RelatedLink)
+                }
+                Class::Bad(_) | Class::RelatedHeader => {}
+                Class::Short | Class::Good => break,
+            }
+        }
+    }
     let good: Vec<usize> = (0..n).filter(|&i| blocks[i].class == Class::Good).collect();
     let (Some(&first_good), Some(&last_good)) = (good.first(), good.last()) else {
         // No running text: only what is boilerplate by itself goes, and never everything.
@@ -365,6 +494,16 @@ fn decide(blocks: &[Block]) -> Vec<Option<Reason>> {
         }
         return out;
     };
+    // Prompts and bylines are furniture around the article; inside it (between paragraphs of running text) they
+    // are its text. A title is not running text: paragraphs are blocks of 15 words or more.
+    let paragraph = |i: usize| blocks[i].class == Class::Good && blocks[i].words >= 15;
+    let first_text = (0..n).find(|&i| paragraph(i)).unwrap_or(first_good);
+    let last_text = (0..n).rev().find(|&i| paragraph(i)).unwrap_or(last_good);
+    for verdict in out.iter_mut().take(last_text).skip(first_text + 1) {
+        if matches!(verdict, Some(Reason::Prompt | Reason::Byline)) {
+            *verdict = None;
+        }
+    }
     // The next block that is not boilerplate by itself.
     let next_kept = |i: usize, out: &[Option<Reason>]| (i + 1..n).find(|&j| out[j].is_none());
     // Headline + teaser pairs (and runs of teasers) are links to other articles. A lone teaser between two
