@@ -17,7 +17,7 @@
 
 use std::path::PathBuf;
 
-use maqal::clean::{clean, CleanOptions};
+use maqal::clean::{clean_with_stopwords as clean, CleanOptions};
 use maqal::lang::Stopwords;
 use maqal::normalize::NormalizeOptions;
 

@@ -309,7 +309,7 @@ impl Analyzer {
         };
         let index = Utf16Index::new(text);
         let cleaned = if self.options.clean.enabled {
-            clean::clean(text, stopwords, &self.options.clean)
+            clean::clean_with_stopwords(text, stopwords, &self.options.clean)
         } else {
             Cleaned {
                 text: std::borrow::Cow::Borrowed(text),

@@ -41,6 +41,16 @@ export interface Segments {
   tokens: TokenArrays;
 }
 
+/** What `clean` returns. */
+export interface CleanResult {
+  /** The article: the input without the removed blocks (and the line breaks after them). */
+  text: string;
+  /** Whether anything was removed. */
+  changed: boolean;
+  /** Removed blocks, in order, as spans of the input with the reason for each. */
+  removed: RemovedInfo[];
+}
+
 /** What `analyze` returns: every span points into the text that was passed in. */
 export type AnalysisResult = Analysis & { tokens: TokenArrays };
 "#;
@@ -289,6 +299,38 @@ pub fn group_key_js(
     };
     let normalized = crate::normalize::normalize(word.trim(), &options);
     Ok(crate::lang::group_key(&normalized.text, &language).into_owned())
+}
+
+/// Clean `text`: `{ text, changed, removed }`, where `text` is the article without the page furniture, and each
+/// removed block is a span of the input (UTF-16) with its `reason` (`"uiPhrase"`, `"shareBar"`, `"relatedLink"`,
+/// `"teaser"`, `"templateArtefact"`, `"footer"`, `"navigation"`, `"prompt"`, `"byline"`).
+#[wasm_bindgen(js_name = clean, unchecked_return_type = "CleanResult")]
+pub fn clean_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "CleanOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = text_arg("clean", &text)?;
+    let options: crate::clean::CleanOptions = options_arg("clean", options)?;
+    if let Some(code) = &options.language {
+        if !crate::lang::is_known_language(code) {
+            return Err(RangeError::new(&format!("clean: unknown language {code:?}")).into());
+        }
+    }
+    let cleaned = crate::clean::clean(&text, &options);
+    let index = Utf16Index::new(&text);
+    let removed: Vec<crate::RemovedInfo> = cleaned
+        .removed
+        .iter()
+        .map(|b| crate::RemovedInfo {
+            span: index.span(&text, b.range.start, b.range.end, crate::TextRef::Original),
+            reason: b.reason,
+        })
+        .collect();
+    let out = Object::new();
+    Reflect::set(&out, &"text".into(), &JsValue::from_str(&cleaned.text))?;
+    Reflect::set(&out, &"changed".into(), &JsValue::from_bool(!removed.is_empty()))?;
+    Reflect::set(&out, &"removed".into(), &serialize("clean", &removed)?)?;
+    Ok(out.into())
 }
 
 /// Languages with a Snowball stemmer (ISO 639-1 codes).

@@ -2,7 +2,7 @@
 //! other block (title and article body) is kept.
 #![allow(clippy::expect_used)]
 
-use maqal::clean::{clean, CleanOptions, Reason};
+use maqal::clean::{clean_with_stopwords as clean, CleanOptions, Reason};
 use maqal::lang::Stopwords;
 use maqal::normalize::NormalizeOptions;
 

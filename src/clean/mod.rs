@@ -34,6 +34,8 @@ pub struct CleanOptions {
     pub enabled: bool,
     /// More interface phrases to remove when a block is nothing else (any language). Default: none.
     pub extra_phrases: Vec<String>,
+    /// Language of the text (ISO 639-1), for its stopwords; `None` detects it. The analysis uses its own.
+    pub language: Option<String>,
 }
 
 impl Default for CleanOptions {
@@ -41,6 +43,7 @@ impl Default for CleanOptions {
         CleanOptions {
             enabled: true,
             extra_phrases: Vec::new(),
+            language: None,
         }
     }
 }
@@ -373,19 +376,41 @@ fn class_of(core: &str, form: &str, words: usize, stop: usize, extra: &HashSet<S
     }
 }
 
-/// Clean `text`, using `stopwords` (those of its language) to recognize running text.
+/// Clean `text`: the article, and the blocks left out with the reason for each. The stopwords of its language
+/// (`options.language`, or detected) help to recognize running text.
 ///
 /// ```
 /// use maqal::clean::{clean, CleanOptions, Reason};
-/// use maqal::lang::Stopwords;
 /// let text = "Share\n• Link copied\n\nThe council met on Monday and agreed on a new plan for the city's buses and trams.\n\nRead more";
-/// let c = clean(text, &Stopwords::new(), &CleanOptions::default());
+/// let c = clean(text, &CleanOptions::default());
 /// assert_eq!(c.text.trim(), "The council met on Monday and agreed on a new plan for the city's buses and trams.");
 /// let reasons: Vec<Reason> = c.removed.iter().map(|b| b.reason).collect();
 /// assert_eq!(reasons, [Reason::UiPhrase, Reason::UiPhrase, Reason::UiPhrase]);
 /// assert_eq!(&text[c.removed[1].range.clone()], "Link copied");
 /// ```
-pub fn clean<'a>(text: &'a str, stopwords: &Stopwords, options: &CleanOptions) -> Cleaned<'a> {
+pub fn clean<'a>(text: &'a str, options: &CleanOptions) -> Cleaned<'a> {
+    let language = match &options.language {
+        Some(code) => code.clone(),
+        None => {
+            let info = crate::lang::detect(text);
+            match (info.code.as_str(), info.script.as_str()) {
+                ("und", "Arabic") => "ar".to_string(),
+                ("und", _) => "en".to_string(),
+                (code, _) => code.to_string(),
+            }
+        }
+    };
+    let mut stopwords = Stopwords::new();
+    stopwords.add_language(&language, &NormalizeOptions::default());
+    clean_with_stopwords(text, &stopwords, options)
+}
+
+/// [`clean`] with the stopwords given (those of the text's language, normalized with default options).
+pub fn clean_with_stopwords<'a>(
+    text: &'a str,
+    stopwords: &Stopwords,
+    options: &CleanOptions,
+) -> Cleaned<'a> {
     let extra: HashSet<String> = options
         .extra_phrases
         .iter()
@@ -604,7 +629,7 @@ mod tests {
             "Share",
             "One sentence here.\n\nAnother one there.",
         ] {
-            let c = clean(t, &en(), &CleanOptions::default());
+            let c = clean_with_stopwords(t, &en(), &CleanOptions::default());
             assert_eq!(c.text, t);
             assert!(c.removed.is_empty(), "{t:?}");
         }
@@ -613,7 +638,7 @@ mod tests {
     #[test]
     fn an_ellipsis_inside_the_article_stays() {
         let t = "The minister spoke for an hour about the budget and the reforms that are coming next year.\n\nAnd then he said...\n\nThe opposition answered that the reforms were too late and the budget too small for the country.";
-        let c = clean(t, &en(), &CleanOptions::default());
+        let c = clean_with_stopwords(t, &en(), &CleanOptions::default());
         assert!(c.removed.is_empty(), "{:?}", c.removed);
     }
 }

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import {
-  analyze, Analyzer, detectLanguage, detectParagraphLanguages, groupKey, normalize, segment, stemLanguages, stemWords,
+  analyze, Analyzer, clean, detectLanguage, detectParagraphLanguages, groupKey, normalize, segment, stemLanguages, stemWords,
   stopwordLanguages, tokenize, version,
 } from 'maqal';
 
@@ -198,6 +198,15 @@ test('cleaning: removed blocks with reasons and spans in the pasted text; switch
   const extra = analyze('Breaking\n\nThe council met on Monday and agreed on a plan for the buses.', { clean: { extraPhrases: ['breaking'] } });
   assert.deepEqual(extra.removed.map((r) => r.reason), ['uiPhrase']);
   assert.throws(() => analyze(text, { clean: { enable: true } }), TypeError);
+  const c = clean(text);
+  assert.equal(c.changed, true);
+  assert.deepEqual(c.removed.map((r) => text.slice(r.start, r.end)), ['Share', 'Link copied', 'Share', 'Link copied', 'المقال التالي']);
+  assert.ok(c.text.startsWith('معهد أمريكي'));
+  assert.ok(!c.text.includes('Link copied'));
+  const plain = 'One plain sentence here.\n\nAnd another one there.';
+  assert.deepEqual(clean(plain), { text: plain, changed: false, removed: [] });
+  assert.throws(() => clean(text, { language: 'xx-nope' }), RangeError);
+  assert.throws(() => clean(42), TypeError);
 });
 
 test('the README example runs and prints what it says', () => {
