@@ -328,7 +328,11 @@ pub fn clean_js(
         .collect();
     let out = Object::new();
     Reflect::set(&out, &"text".into(), &JsValue::from_str(&cleaned.text))?;
-    Reflect::set(&out, &"changed".into(), &JsValue::from_bool(!removed.is_empty()))?;
+    Reflect::set(
+        &out,
+        &"changed".into(),
+        &JsValue::from_bool(!removed.is_empty()),
+    )?;
     Reflect::set(&out, &"removed".into(), &serialize("clean", &removed)?)?;
     Ok(out.into())
 }

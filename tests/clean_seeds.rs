@@ -141,3 +141,15 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_removed_block_can_be_restored() {
+    let text = include_str!("fixtures/004_8936998626512ca3.txt");
+    let options = CleanOptions {
+        keep: vec!["المقال التالي".to_string()],
+        ..CleanOptions::default()
+    };
+    let c = clean(text, &arabic(), &options);
+    assert_eq!(c.removed.len(), 4);
+    assert!(c.text.contains("المقال التالي"));
+}

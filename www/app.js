@@ -11,6 +11,14 @@ const results = $('results');
 const statsEl = $('stats');
 const keywordsEl = $('keywords');
 const highlighted = $('highlighted');
+const cleanBox = $('clean');
+
+// Blocks the user restored after cleaning removed them (by their text), for the current text.
+let restored = [];
+const REASONS = {
+  uiPhrase: 'interface phrase', shareBar: 'share buttons', relatedLink: 'link to another article', teaser: 'teaser',
+  templateArtefact: 'template residue', footer: 'footer', navigation: 'navigation', prompt: 'site prompt', byline: 'byline',
+};
 
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 let ready = false;
@@ -48,7 +56,7 @@ function setStatus(message) {
 }
 
 function options() {
-  return { keywords: { top: Number(topSelect.value) } };
+  return { keywords: { top: Number(topSelect.value) }, clean: { enabled: cleanBox.checked, keep: restored } };
 }
 
 function run() {
@@ -81,7 +89,11 @@ textarea.addEventListener('paste', (event) => {
   run();
 });
 
-textarea.addEventListener('input', scheduleRun);
+textarea.addEventListener('input', () => {
+  restored = [];
+  scheduleRun();
+});
+cleanBox.addEventListener('change', run);
 analyzeButton.addEventListener('click', run);
 topSelect.addEventListener('change', run);
 $('clear').addEventListener('click', () => {
@@ -132,6 +144,7 @@ function render() {
     ['Paragraphs', result.stats.paragraphs.toLocaleString('en')],
     ['Characters', result.stats.characters.toLocaleString('en')],
     ['Reading time', formatDuration(result.stats.readingSeconds)],
+    ['Left out', `${result.removed.length} block${result.removed.length === 1 ? '' : 's'}`],
   ];
   for (const [name, value] of stats) {
     const div = document.createElement('div');
@@ -183,12 +196,14 @@ function render() {
   if (lang) highlighted.lang = lang;
   else highlighted.removeAttribute('lang');
   textarea.dir = direction;
-  renderText(text, result.keywords);
+  renderText(text, result.keywords, result.removed);
 }
 
-// Marks for every occurrence; where occurrences overlap, the better keyphrase (listed first) wins.
-function renderText(text, keywords) {
+// Marks for every occurrence; where occurrences overlap, the better keyphrase (listed first) wins. Blocks that
+// cleaning left out are struck through; a click on one restores it.
+function renderText(text, keywords, removed) {
   const placed = [];
+  for (const r of removed) placed.push({ start: r.start, end: r.end, removed: r });
   keywords.forEach((k, index) => {
     for (const span of k.spans) {
       if (!placed.some((p) => span.start < p.end && p.start < span.end)) {
@@ -201,10 +216,30 @@ function renderText(text, keywords) {
   let pos = 0;
   for (const p of placed) {
     if (p.start > pos) fragment.append(document.createTextNode(text.slice(pos, p.start)));
-    const mark = document.createElement('mark');
-    mark.dataset.index = String(p.index);
-    mark.textContent = text.slice(p.start, p.end);
-    fragment.append(mark);
+    if (p.removed) {
+      const del = document.createElement('del');
+      del.className = 'removed';
+      del.tabIndex = 0;
+      del.title = `Left out (${REASONS[p.removed.reason] ?? p.removed.reason}): click to restore`;
+      del.textContent = text.slice(p.start, p.end);
+      const restore = () => {
+        restored = [...restored, text.slice(p.start, p.end)];
+        run();
+      };
+      del.addEventListener('click', restore);
+      del.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          restore();
+        }
+      });
+      fragment.append(del);
+    } else {
+      const mark = document.createElement('mark');
+      mark.dataset.index = String(p.index);
+      mark.textContent = text.slice(p.start, p.end);
+      fragment.append(mark);
+    }
     pos = p.end;
   }
   if (pos < text.length) fragment.append(document.createTextNode(text.slice(pos)));

@@ -36,6 +36,9 @@ pub struct CleanOptions {
     pub extra_phrases: Vec<String>,
     /// Language of the text (ISO 639-1), for its stopwords; `None` detects it. The analysis uses its own.
     pub language: Option<String>,
+    /// Blocks to keep whatever they look like, by their text (as reported in a removed block's span): how a user
+    /// restores a block that was removed. Default: none.
+    pub keep: Vec<String>,
 }
 
 impl Default for CleanOptions {
@@ -44,6 +47,7 @@ impl Default for CleanOptions {
             enabled: true,
             extra_phrases: Vec::new(),
             language: None,
+            keep: Vec::new(),
         }
     }
 }
@@ -434,7 +438,17 @@ pub fn clean_with_stopwords<'a>(
             words,
         });
     }
-    let verdicts = decide(&blocks);
+    let mut verdicts = decide(&blocks);
+    for (b, v) in blocks.iter().zip(verdicts.iter_mut()) {
+        if v.is_some()
+            && options
+                .keep
+                .iter()
+                .any(|k| k.trim() == &text[b.range.clone()])
+        {
+            *v = None;
+        }
+    }
     let removed_lines: Vec<Range<usize>> = blocks
         .iter()
         .zip(&verdicts)

@@ -83,6 +83,16 @@ for (const seed of ['000_4a5a4cae09b4e272.txt', '004_8936998626512ca3.txt']) {
     assert.match(stats, /Arabic/);
     assert.match(stats, /right to left/);
 
+    // Page furniture is struck through, no keyphrase comes from it, and a click restores a block.
+    const removed = await page.$$eval('#highlighted del.removed', (els) => els.map((e) => e.textContent));
+    const furniture = seed.startsWith('000') ? ['ذات صلة', 'أحدث المقالات'] : ['Share', 'Link copied', 'المقال التالي'];
+    for (const f of furniture) assert.ok(removed.includes(f), `${f} struck through among ${removed}`);
+    assert.ok(!keywords.some((k) => /Link|copied|صلة/.test(k)), `${keywords}`);
+    const before = removed.length;
+    await page.click('#highlighted del.removed >> nth=0');
+    await page.waitForFunction((n) => document.querySelectorAll('#highlighted del.removed').length < n, before);
+    assert.equal(await page.$eval('#highlighted', (e) => e.textContent), text);
+
     mkdirSync('target/e2e', { recursive: true });
     await page.screenshot({ path: `target/e2e/${seed.replace('.txt', '')}.png`, fullPage: true });
     assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
