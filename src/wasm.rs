@@ -337,6 +337,26 @@ pub fn clean_js(
     Ok(out.into())
 }
 
+/// The main text of an HTML page or fragment (`{ text, title }`): blocks separated by blank lines, scripts, styles,
+/// menus, sidebars, footers and link lists left out. Nothing is executed or rendered.
+#[wasm_bindgen(js_name = htmlToText, unchecked_return_type = "{ text: string; title: string | null }")]
+pub fn html_to_text_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] html: JsValue,
+) -> Result<JsValue, JsValue> {
+    let html = text_arg("htmlToText", &html)?;
+    let extracted = crate::clean::html_to_text(&html);
+    let out = Object::new();
+    Reflect::set(&out, &"text".into(), &JsValue::from_str(&extracted.text))?;
+    Reflect::set(
+        &out,
+        &"title".into(),
+        &extracted
+            .title
+            .map_or(JsValue::NULL, |t| JsValue::from_str(&t)),
+    )?;
+    Ok(out.into())
+}
+
 /// Languages with a Snowball stemmer (ISO 639-1 codes).
 #[wasm_bindgen(js_name = stemLanguages)]
 pub fn stem_languages_js() -> Vec<String> {

@@ -128,6 +128,19 @@ mod properties {
             prop_assert_eq!(c.text.as_ref(), text.as_str());
         }
 
+        /// Any markup is read without panicking; text without markup comes out with its words in order.
+        #[test]
+        fn html_of_any_kind_is_read(html in "(\\PC|<[a-z/!]{0,8}[^>]{0,10}>|&[a-z#0-9]{0,6};?){0,60}") {
+            let _ = maqal::clean::html_to_text(&html);
+        }
+
+        #[test]
+        fn text_without_markup_keeps_its_words(text in "[a-zA-Z\u{0621}-\u{064A} .,\n]{0,80}") {
+            let e = maqal::clean::html_to_text(&text);
+            let words = |s: &str| s.split_whitespace().map(String::from).collect::<Vec<_>>();
+            prop_assert_eq!(words(&e.text), words(&text));
+        }
+
         /// Whatever is pasted, the cleaned text maps back into it and the removed blocks are pieces of it.
         #[test]
         fn any_text_cleans_consistently(text in "(\\PC{0,40}\n{1,2}){0,8}") {

@@ -38,6 +38,18 @@ worker.onmessage = ({ data }) => {
   }
   const request = pending.get(data.id);
   pending.delete(data.id);
+  if (request?.html) {
+    // Pasted or opened HTML: its main text goes into the text box, then it is analyzed like any text.
+    if (data.error) {
+      setStatus(`${data.error.name}: ${data.error.message}`);
+      return;
+    }
+    const { selectionStart, selectionEnd } = request;
+    textarea.setRangeText(data.extracted.text, selectionStart, selectionEnd, 'end');
+    restored = [];
+    run();
+    return;
+  }
   if (!request || data.id !== latestId) return; // a newer request supersedes this one
   if (data.error) {
     setStatus(`${data.error.name}: ${data.error.message}`);
@@ -78,7 +90,23 @@ function scheduleRun() {
 
 // Pasting: insert the clipboard's plain text ourselves, so that a paste event carrying data (from the user or
 // from a test) behaves the same, then analyze at once.
+// Pasting HTML (copied from a web page): the worker extracts the main text from the markup, without running or
+// rendering it.
+function insertHtml(html, selectionStart, selectionEnd) {
+  if (!ready) return false;
+  const id = nextId++;
+  pending.set(id, { html: true, selectionStart, selectionEnd });
+  setStatus('Reading the pasted page…');
+  worker.postMessage({ id, html });
+  return true;
+}
+
 textarea.addEventListener('paste', (event) => {
+  const html = event.clipboardData?.getData('text/html');
+  if (html && html.trim() !== '' && insertHtml(html, textarea.selectionStart, textarea.selectionEnd)) {
+    event.preventDefault();
+    return;
+  }
   const data = event.clipboardData?.getData('text/plain');
   if (data === undefined || data === null || data === '') return;
   event.preventDefault();
@@ -105,7 +133,13 @@ $('clear').addEventListener('click', () => {
 $('file').addEventListener('change', async (event) => {
   const file = event.target.files?.[0];
   if (!file) return;
-  textarea.value = await file.text();
+  const content = await file.text();
+  if (/\.html?$/i.test(file.name) || file.type === 'text/html') {
+    textarea.value = '';
+    insertHtml(content, 0, 0);
+    return;
+  }
+  textarea.value = content;
   run();
 });
 

@@ -1,7 +1,8 @@
 // Runs the WebAssembly analyzer off the main thread. Messages:
 //   in:  { id, text, options }          out: { id, result } or { id, error: { name, message } }
+//   in:  { id, html }                   out: { id, extracted: { text, title } } (the main text of pasted HTML)
 // The first message after start-up is { ready: true, version } (or { ready: false, error }).
-import init, { Analyzer, version } from './pkg/maqal.js';
+import init, { Analyzer, htmlToText, version } from './pkg/maqal.js';
 
 let analyzer = null;
 let analyzerOptions = '';
@@ -24,6 +25,14 @@ const ready = init().then(
 
 self.onmessage = async ({ data }) => {
   await ready;
+  if ('html' in data) {
+    try {
+      self.postMessage({ id: data.id, extracted: htmlToText(data.html) });
+    } catch (error) {
+      self.postMessage({ id: data.id, error: { name: error?.name ?? 'Error', message: error?.message ?? String(error) } });
+    }
+    return;
+  }
   const { id, text, options } = data;
   try {
     const started = performance.now();

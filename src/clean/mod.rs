@@ -20,6 +20,10 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+mod html;
+
+pub use html::{html_to_text, Extracted};
+
 use crate::lang::Stopwords;
 use crate::normalize::{normalize, NormalizeOptions};
 use crate::segment::{tokens, SegmentOptions, TokenKind};

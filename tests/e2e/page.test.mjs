@@ -101,6 +101,31 @@ for (const seed of ['000_4a5a4cae09b4e272.txt', '004_8936998626512ca3.txt']) {
   });
 }
 
+test('pasting HTML puts its main text in the box, runs nothing, and analyzes it', async () => {
+  const { page, errors } = await openPage();
+  const html = `<html><head><title>T</title><script>window.__owned = 1</script></head><body>
+    <nav><a href="/">Home</a> <a href="/w">World</a></nav>
+    <article><h1>Solar power keeps getting cheaper</h1>
+    <p>Solar power is now the cheapest source of electricity in many countries, the agency said on Monday.</p>
+    <p>Solar power plants are built faster than wind farms <img src="x" onerror="window.__owned = 2">and cost less.</p></article>
+    <div class="related"><a href="/a">Another story</a></div><footer>© 2024 The Courier</footer></body></html>`;
+  await page.focus('#text');
+  await page.evaluate((data) => {
+    const dt = new DataTransfer();
+    dt.setData('text/html', data);
+    dt.setData('text/plain', 'plain fallback');
+    document.getElementById('text').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, html);
+  await page.waitForFunction(() => document.querySelectorAll('#keywords button.keyword').length > 0 && document.getElementById('status').textContent.startsWith('Analyzed'));
+  const value = await page.inputValue('#text');
+  assert.equal(value, 'Solar power keeps getting cheaper\n\nSolar power is now the cheapest source of electricity in many countries, the agency said on Monday.\n\nSolar power plants are built faster than wind farms and cost less.');
+  const keywords = await page.$$eval('#keywords .label', (els) => els.map((e) => e.textContent));
+  assert.ok(keywords.some((k) => /Solar power/i.test(k)), `${keywords}`);
+  assert.equal(await page.evaluate(() => window.__owned), undefined);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('typing analyzes after a pause, and an empty text shows no keyphrases', async () => {
   const { page, errors } = await openPage();
   await page.fill('#text', 'Solar power is now the cheapest source of electricity in many countries. Solar power plants are built faster than wind farms, and solar power keeps getting cheaper every year.');
