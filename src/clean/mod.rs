@@ -192,7 +192,7 @@ fn matching_form(s: &str) -> String {
     let mut out = String::with_capacity(n.text.len());
     for word in n
         .text
-        .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '\'' || c == '-'))
+        .split(|c: char| !(crate::lang::is_alphanumeric(c) || c == '_' || c == '\'' || c == '-'))
         .map(|w| w.trim_matches(|c| c == '\'' || c == '-'))
         .filter(|w| !w.is_empty())
     {
@@ -237,25 +237,28 @@ fn is_artefact(core: &str) -> bool {
 }
 
 fn is_footer(core: &str, form: &str, words: usize) -> bool {
-    words <= 30
-        && (core.contains('©')
-            || [
-                "all rights reserved",
-                "جميع الحقوق محفوظة",
-                "كل الحقوق محفوظة",
-                "حقوق النشر محفوظة",
-                "tous droits reserves",
-                "todos los derechos reservados",
-                "alle rechte vorbehalten",
-                "tutti i diritti riservati",
-                "todos os direitos reservados",
-                "tum haklari saklidir",
-                "все права защищены",
-                "کلیه حقوق محفوظ است",
-                "כל הזכויות שמורות",
-            ]
-            .iter()
-            .any(|p| form.contains(&matching_form(p))))
+    static FORMS: OnceLock<Vec<String>> = OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        [
+            "all rights reserved",
+            "جميع الحقوق محفوظة",
+            "كل الحقوق محفوظة",
+            "حقوق النشر محفوظة",
+            "tous droits reserves",
+            "todos los derechos reservados",
+            "alle rechte vorbehalten",
+            "tutti i diritti riservati",
+            "todos os direitos reservados",
+            "tum haklari saklidir",
+            "все права защищены",
+            "کلیه حقوق محفوظ است",
+            "כל הזכויות שמורות",
+        ]
+        .iter()
+        .map(|p| matching_form(p))
+        .collect()
+    });
+    words <= 30 && (core.contains('©') || forms.iter().any(|p| form.contains(p.as_str())))
 }
 
 /// A block made of interface phrases: the whole block, or every piece between separators, or (two or more) every
@@ -269,11 +272,15 @@ fn ui_reason(form: &str, core: &str, extra: &HashSet<String>) -> Option<Reason> 
     if known(form) {
         return Some(Reason::UiPhrase);
     }
-    let pieces: Vec<String> = core
-        .split(['|', '•', '·', '/', '\\', '▪', '►', '>', '»', '«'])
-        .map(matching_form)
-        .filter(|p| !p.is_empty())
-        .collect();
+    const SEPARATORS: [char; 10] = ['|', '•', '·', '/', '\\', '▪', '►', '>', '»', '«'];
+    let pieces: Vec<String> = if core.contains(SEPARATORS) {
+        core.split(SEPARATORS)
+            .map(matching_form)
+            .filter(|p| !p.is_empty())
+            .collect()
+    } else {
+        Vec::new()
+    };
     if pieces.len() >= 2 && pieces.iter().all(|p| known(p)) {
         return Some(Reason::ShareBar);
     }

@@ -75,15 +75,21 @@ fn is_plain_word(word: &str) -> bool {
         if c == '_' {
             return false;
         }
-        letter |= c.is_alphabetic();
+        letter |= crate::lang::is_alphabetic(c);
         digit |= c.is_numeric();
     }
-    letter && !digit && word.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+    letter
+        && !digit
+        && word
+            .chars()
+            .filter(|&c| crate::lang::is_alphabetic(c))
+            .nth(1)
+            .is_some()
 }
 
 /// How a word is written, for YAKE's casing feature.
 fn casing(word: &str) -> Casing {
-    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let mut letters = word.chars().filter(|&c| crate::lang::is_alphabetic(c));
     match letters.next() {
         Some(first) if first.is_uppercase() => {
             let mut n = 1;

@@ -116,7 +116,7 @@ pub fn lam_alternative(word: &str) -> Option<String> {
 /// Whether `word` is written in Arabic script.
 pub fn is_arabic_word(word: &str) -> bool {
     word.chars()
-        .find(|c| c.is_alphabetic())
+        .find(|&c| super::is_alphabetic(c))
         .is_some_and(|c| matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}'))
 }
 

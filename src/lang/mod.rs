@@ -48,13 +48,33 @@ const MIN_LETTERS: usize = 12;
 const LONG_LETTERS: usize = 60;
 const LONG_MIN_CONFIDENCE: f64 = 0.15;
 
+/// `c.is_alphabetic()`, answered without the Unicode table lookup for ASCII and the common Arabic and Hebrew
+/// letters (the table is a binary search, and texts here are mostly those letters).
+#[inline]
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{05D0}'..='\u{05EA}')
+        || c.is_alphabetic()
+}
+
+/// `c.is_alphanumeric()`, with the same shortcuts as [`is_alphabetic`].
+#[inline]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    is_alphabetic(c) || c.is_numeric()
+}
+
 /// Whether `c` is a letter of a right-to-left script.
 #[inline]
 pub fn is_rtl_letter(c: char) -> bool {
     matches!(c,
         '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'
         | '\u{10800}'..='\u{10FFF}' | '\u{1E800}'..='\u{1EFFF}')
-        && c.is_alphabetic()
+        && is_alphabetic(c)
 }
 
 /// Direction of the majority of strong letters in `text` (ties and letterless text: left to right).
@@ -65,7 +85,7 @@ pub fn direction(text: &str) -> Direction {
             ltr += usize::from(c.is_ascii_alphabetic());
         } else if is_rtl_letter(c) {
             rtl += 1;
-        } else if c.is_alphabetic() {
+        } else if is_alphabetic(c) {
             ltr += 1;
         }
     }
@@ -163,7 +183,7 @@ pub fn detect(text: &str) -> LanguageInfo {
     let direction = direction(text);
     let letters = text
         .chars()
-        .filter(|c| c.is_alphabetic())
+        .filter(|&c| is_alphabetic(c))
         .take(LONG_LETTERS)
         .count();
     let script = whatlang::detect_script(text);
@@ -246,6 +266,14 @@ pub fn forced(code: &str) -> LanguageInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_letter_tests_agree_with_unicode() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn detects_common_languages() {
