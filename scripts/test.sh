@@ -10,11 +10,11 @@ log "cargo fmt --check"
 cargo fmt --all -- --check
 
 log "cargo clippy --all-targets -- -D warnings"
-cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --all-targets --features cli --quiet -- -D warnings
 cargo clippy --lib --tests --target wasm32-unknown-unknown --quiet -- -D warnings
 
-log "cargo test (native)"
-cargo test --quiet
+log "cargo test (native, with the command-line tool)"
+cargo test --features cli --quiet
 
 log "generated data matches its generators"
 node data/stopwords/generate.mjs --check
