@@ -433,17 +433,44 @@ pub fn clean_with_stopwords<'a>(
         .collect();
     let mut blocks: Vec<Block> = Vec::new();
     let mut pos = 0;
+    // Blocks are lines, except that a hard-wrapped paragraph (a line that does not end a sentence, followed
+    // directly by a line that starts with a lowercase letter) is one block.
+    let mut lines: Vec<(Range<usize>, Range<usize>)> = Vec::new();
+    let mut previous_blank = true;
     for line in text.split_inclusive('\n') {
         let content = line.trim_end_matches(['\n', '\r']);
         let line_range = pos..pos + content.len();
         let range = core_range(text, line_range.clone());
         pos += line.len();
         if range.is_empty() || text[range.clone()].trim().is_empty() {
+            previous_blank = true;
             continue;
         }
+        let continues = !previous_blank
+            && lines.last().is_some_and(|(_, prev)| {
+                !text[prev.clone()]
+                    .trim_end_matches(is_closing)
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_final)
+            })
+            && text[range.clone()]
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+        previous_blank = false;
+        match lines.last_mut() {
+            Some((prev_line, prev)) if continues => {
+                prev_line.end = line_range.end;
+                prev.end = range.end;
+            }
+            _ => lines.push((line_range, range)),
+        }
+    }
+    for (line, range) in lines {
         let (class, words) = classify(&text[range.clone()], stopwords, &extra);
         blocks.push(Block {
-            line: line_range,
+            line,
             range,
             class,
             words,
@@ -658,6 +685,13 @@ mod tests {
             assert_eq!(c.text, t);
             assert!(c.removed.is_empty(), "{t:?}");
         }
+    }
+
+    #[test]
+    fn hard_wrapped_paragraphs_are_one_block() {
+        let t = "Waiting for the wave to crest\nWavelength services have been hyped for years. But despite their\n\tquick turn-up time, such services have yet to\n\tlive up to expectations, and observers are still\n\tconvinced that the services will flourish\n";
+        let c = clean_with_stopwords(t, &en(), &CleanOptions::default());
+        assert!(c.removed.is_empty(), "{:?}", c.removed);
     }
 
     #[test]

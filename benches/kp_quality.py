@@ -1,0 +1,97 @@
+"""Keyphrase quality against gold labels: precision, recall and F1 at 5 and 10 for Maqal (the native command) and
+Python YAKE (n=3, top 10) on the same documents in the same run.
+
+Usage (from the repository root; `make bench-quality` builds the command and passes ../shared/kp/*.jsonl):
+    python benches/kp_quality.py [--limit N] [--maqal target/release/maqal] DATASET.jsonl ...
+
+Datasets are JSONL `{id, lang, text, keyphrases}` (../shared/kp; not part of the repository). Matching is stemmed
+exact match, the same for both systems: lowercase, split into words, Porter stems for English; for Arabic, harakat
+and tatweel removed; other languages compared as lowercase words. Scores are macro-averaged over documents.
+"""
+import argparse
+import json
+import re
+import subprocess
+import sys
+import time
+
+import snowballstemmer
+import yake
+
+PORTER = snowballstemmer.stemmer("porter")
+HARAKAT = re.compile("[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]")
+
+
+def norm(phrase, lang):
+    words = re.findall(r"\w+", phrase.lower())
+    if lang == "en":
+        words = PORTER.stemWords(words)
+    elif lang == "ar":
+        words = [HARAKAT.sub("", w) for w in words]
+    return " ".join(w for w in words if w)
+
+
+def prf(predicted, gold, k, lang):
+    pred = []
+    for p in predicted[:k]:
+        n = norm(p, lang)
+        if n and n not in pred:
+            pred.append(n)
+    gold = {norm(g, lang) for g in gold} - {""}
+    if not gold:
+        return None
+    hits = sum(1 for p in pred if p in gold)
+    precision = hits / k
+    recall = hits / len(gold)
+    f1 = 0.0 if hits == 0 else 2 * precision * recall / (precision + recall)
+    return precision, recall, f1
+
+
+def mean(rows, i):
+    rows = [r for r in rows if r is not None]
+    return sum(r[i] for r in rows) / len(rows) if rows else 0.0
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--limit", type=int, default=0, help="documents per dataset (0: all)")
+    ap.add_argument("--maqal", default="target/release/maqal")
+    ap.add_argument("datasets", nargs="+")
+    args = ap.parse_args()
+    print("| dataset | docs | system | P@5 | R@5 | F1@5 | P@10 | R@10 | F1@10 | docs/s |")
+    print("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+    for path in args.datasets:
+        docs = [json.loads(l) for l in open(path, encoding="utf-8") if l.strip()]
+        if args.limit:
+            docs = docs[: args.limit]
+        name = path.rsplit("/", 1)[-1].replace(".jsonl", "")
+        # Maqal: one process for the whole dataset.
+        payload = "".join(json.dumps({"id": i, "lang": d.get("lang"), "text": d["text"]}) + "\n" for i, d in enumerate(docs))
+        t0 = time.perf_counter()
+        out = subprocess.run([args.maqal, "keywords", "--jsonl", "--top", "10"], input=payload, capture_output=True, text=True)
+        maqal_s = time.perf_counter() - t0
+        if out.returncode != 0:
+            print(out.stderr, file=sys.stderr)
+        maqal = {}
+        for line in out.stdout.splitlines():
+            r = json.loads(line)
+            maqal[r["id"]] = r["keywords"]
+        # YAKE, same documents.
+        t0 = time.perf_counter()
+        yk = {}
+        for i, d in enumerate(docs):
+            extractor = yake.KeywordExtractor(lan=d.get("lang") or "en", n=3, top=10)
+            yk[i] = [k for k, _ in extractor.extract_keywords(d["text"])]
+        yake_s = time.perf_counter() - t0
+        for system, preds, seconds in (("Maqal", maqal, maqal_s), ("YAKE (Python)", yk, yake_s)):
+            at5 = [prf(preds.get(i, []), d["keyphrases"], 5, d.get("lang")) for i, d in enumerate(docs)]
+            at10 = [prf(preds.get(i, []), d["keyphrases"], 10, d.get("lang")) for i, d in enumerate(docs)]
+            print(
+                f"| {name} | {len(docs)} | {system} | {mean(at5, 0):.3f} | {mean(at5, 1):.3f} | {mean(at5, 2):.3f} "
+                f"| {mean(at10, 0):.3f} | {mean(at10, 1):.3f} | {mean(at10, 2):.3f} | {len(docs) / seconds:.1f} |",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()
