@@ -32,6 +32,8 @@ pub struct Options {
     pub keywords: KeywordOptions,
     /// Cleaning (on by default): page furniture is left out of keyphrases and counts, and listed in `removed`.
     pub clean: CleanOptions,
+    /// How many key sentences to pick (an extractive summary); `None`: 3.
+    pub key_sentences: Option<usize>,
     /// Words to treat as stopwords in addition to the language's list.
     pub extra_stopwords: Vec<String>,
     /// Words of the language's list not to treat as stopwords.
@@ -150,9 +152,55 @@ pub struct Analysis {
     pub keywords: Vec<Keyword>,
     /// Blocks that cleaning left out (page furniture), with the reason for each; empty when cleaning is off.
     pub removed: Vec<RemovedInfo>,
+    /// The sentences that best cover the keyphrases (indices into `sentences`, in article order): an extractive
+    /// summary.
+    pub key_sentences: Vec<usize>,
     /// Tokens, in order (not serialized: the wasm door passes them to JavaScript as typed arrays).
     #[serde(skip)]
     pub tokens: Vec<TokenInfo>,
+}
+
+/// The `n` sentences that best cover `keywords`: greedily, the sentence whose keyphrases not yet covered weigh most
+/// (by score) is taken next; returned in article order. Sentences without keyphrases are never taken.
+fn key_sentences(sentences: &[SentenceInfo], keywords: &[Keyword], n: usize) -> Vec<usize> {
+    let contains: Vec<Vec<usize>> = sentences
+        .iter()
+        .map(|s| {
+            keywords
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| {
+                    k.spans
+                        .iter()
+                        .any(|p| p.byte_start >= s.span.byte_start && p.byte_end <= s.span.byte_end)
+                })
+                .map(|(i, _)| i)
+                .collect()
+        })
+        .collect();
+    let mut covered = vec![false; keywords.len()];
+    let mut chosen: Vec<usize> = Vec::new();
+    while chosen.len() < n {
+        let gain = |i: usize| -> f64 {
+            contains[i]
+                .iter()
+                .filter(|&&k| !covered[k])
+                .map(|&k| keywords[k].score)
+                .sum()
+        };
+        let best = (0..sentences.len())
+            .filter(|i| !chosen.contains(i))
+            .map(|i| (i, gain(i)))
+            .filter(|&(_, g)| g > 0.0)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        let Some((i, _)) = best else { break };
+        for &k in &contains[i] {
+            covered[k] = true;
+        }
+        chosen.push(i);
+    }
+    chosen.sort_unstable();
+    chosen
 }
 
 /// Reading speed (words per minute) for a language, from Trauzettel-Klosinski, Dietz et al., "Standardized
@@ -347,7 +395,7 @@ impl Analyzer {
             Some(info.code.as_str()),
             &self.options.keywords,
         );
-        let keywords = scored
+        let keywords: Vec<Keyword> = scored
             .into_iter()
             .map(|k| {
                 let spans: Vec<Span> = k
@@ -387,6 +435,19 @@ impl Analyzer {
             utf16_length: index.len_utf16(text),
             byte_length: text.len(),
         };
+        let sentences: Vec<SentenceInfo> = seg
+            .sentences
+            .iter()
+            .map(|s| SentenceInfo {
+                span: to_original(s.range.clone()),
+                paragraph: s.paragraph,
+            })
+            .collect();
+        let key_sentences = key_sentences(
+            &sentences,
+            &keywords,
+            self.options.key_sentences.unwrap_or(3),
+        );
         Analysis {
             language: info.code.clone(),
             direction: info.direction,
@@ -401,14 +462,8 @@ impl Analyzer {
                     ParagraphInfo { span, language }
                 })
                 .collect(),
-            sentences: seg
-                .sentences
-                .iter()
-                .map(|s| SentenceInfo {
-                    span: to_original(s.range.clone()),
-                    paragraph: s.paragraph,
-                })
-                .collect(),
+            sentences,
+            key_sentences,
             tokens: seg
                 .tokens
                 .iter()

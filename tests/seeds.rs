@@ -112,3 +112,41 @@ fn seed_keywords_are_clean_and_cover_the_topic() {
         );
     }
 }
+
+#[test]
+fn key_sentences_cover_the_keyphrases_in_article_order() {
+    let analyzer = analyzer();
+    for (name, text) in SEEDS {
+        let a = analyzer.analyze(text);
+        assert_eq!(a.key_sentences.len(), 3, "{name}");
+        assert!(
+            a.key_sentences.windows(2).all(|w| w[0] < w[1]),
+            "{name}: article order"
+        );
+        for &i in &a.key_sentences {
+            let s = &a.sentences[i].span;
+            let sentence = &text[s.byte_start..s.byte_end];
+            // Each holds a keyphrase occurrence, and none is page furniture.
+            assert!(
+                a.keywords.iter().any(|k| k
+                    .spans
+                    .iter()
+                    .any(|p| p.byte_start >= s.byte_start && p.byte_end <= s.byte_end)),
+                "{name}: {sentence}"
+            );
+            assert!(!a
+                .removed
+                .iter()
+                .any(|r| r.span.byte_start >= s.byte_start && r.span.byte_end <= s.byte_end));
+            println!("{name}: {sentence}");
+        }
+    }
+    let mut options = Options::default();
+    options.key_sentences = Some(0);
+    assert!(Analyzer::new(options)
+        .expect("valid")
+        .analyze(SEEDS[0].1)
+        .key_sentences
+        .is_empty());
+    assert!(analyzer.analyze("").key_sentences.is_empty());
+}

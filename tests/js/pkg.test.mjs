@@ -192,6 +192,9 @@ test('cleaning: removed blocks with reasons and spans in the pasted text; switch
   ]);
   assert.ok(!a.keywords.some((k) => /link|copied|share/i.test(k.text)));
   for (const s of a.sentences) assert.ok(!/Link copied/.test(text.slice(s.start, s.end)));
+  assert.equal(a.keySentences.length, 3);
+  assert.ok(a.keySentences.every((i, j, xs) => Number.isInteger(i) && i < a.sentences.length && (j === 0 || xs[j - 1] < i)));
+  assert.equal(analyze(text, { keySentences: 1 }).keySentences.length, 1);
   const off = analyze(text, { clean: { enabled: false } });
   assert.equal(off.removed.length, 0);
   assert.ok(off.stats.paragraphs > a.stats.paragraphs);
