@@ -83,8 +83,9 @@ pub struct Utf16Index {
     len: usize,
 }
 
+/// UTF-16 code units of UTF-8 bytes (whole characters).
 #[inline]
-fn utf16_units(bytes: &[u8]) -> usize {
+pub(crate) fn utf16_units(bytes: &[u8]) -> usize {
     bytes
         .iter()
         .map(|&b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0))

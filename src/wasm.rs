@@ -156,10 +156,7 @@ fn token_arrays(
 }
 
 fn to_js(analysis: &Analysis) -> Result<JsValue, JsValue> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    let value = analysis
-        .serialize(&serializer)
-        .map_err(|e| JsValue::from(js_sys::Error::new(&format!("analyze: {e}"))))?;
+    let value = serialize("analyze", analysis)?;
     let tokens = token_arrays(analysis.tokens.iter().map(|t| {
         (
             t.span.utf16_start,
@@ -400,8 +397,7 @@ fn range_arg(function: &str, start: f64, end: f64, len: usize) -> Result<(usize,
 }
 
 fn span_to_js(span: &crate::Span) -> Result<JsValue, JsValue> {
-    span.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from(js_sys::Error::new(&e.to_string())))
+    serialize("NormalizedText", span)
 }
 
 impl JsNormalized {
@@ -502,9 +498,6 @@ pub fn segment_js(
     let index = Utf16Index::new(&text);
     let span =
         |r: &std::ops::Range<usize>| index.span(&text, r.start, r.end, crate::TextRef::Original);
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    let to_js_err =
-        |e: serde_wasm_bindgen::Error| JsValue::from(js_sys::Error::new(&format!("segment: {e}")));
     let paragraphs: Vec<crate::Span> = seg.paragraphs.iter().map(span).collect();
     let sentences: Vec<crate::SentenceInfo> = seg
         .sentences
@@ -518,12 +511,12 @@ pub fn segment_js(
     Reflect::set(
         &out,
         &"paragraphs".into(),
-        &paragraphs.serialize(&serializer).map_err(to_js_err)?,
+        &serialize("segment", &paragraphs)?,
     )?;
     Reflect::set(
         &out,
         &"sentences".into(),
-        &sentences.serialize(&serializer).map_err(to_js_err)?,
+        &serialize("segment", &sentences)?,
     )?;
     let mut cursor = crate::span::Utf16Cursor::new();
     let tokens = token_arrays(seg.tokens.iter().map(|t| {

@@ -188,10 +188,13 @@ fn phrases() -> &'static HashSet<String> {
 /// The form blocks and phrases are compared in: normalized (case folded, Arabic letters folded, diacritics
 /// removed), punctuation and symbols dropped, white space collapsed.
 fn matching_form(s: &str) -> String {
-    let n = normalize(s, &NormalizeOptions::default());
-    let mut out = String::with_capacity(n.text.len());
-    for word in n
-        .text
+    form_of_normalized(&normalize(s, &NormalizeOptions::default()).text)
+}
+
+/// [`matching_form`] of text already normalized with default options.
+fn form_of_normalized(normalized: &str) -> String {
+    let mut out = String::with_capacity(normalized.len());
+    for word in normalized
         .split(|c: char| !(crate::lang::is_alphanumeric(c) || c == '_' || c == '\'' || c == '-'))
         .map(|w| w.trim_matches(|c| c == '\'' || c == '-'))
         .filter(|w| !w.is_empty())
@@ -310,9 +313,9 @@ fn core_range(text: &str, line: Range<usize>) -> Range<usize> {
 }
 
 fn classify(core: &str, stopwords: &Stopwords, extra: &HashSet<String>) -> (Class, usize) {
-    let form = matching_form(core);
-    let (mut words, mut stop) = (0usize, 0usize);
     let n = normalize(core, &NormalizeOptions::default());
+    let form = form_of_normalized(&n.text);
+    let (mut words, mut stop) = (0usize, 0usize);
     for t in tokens(&n.text, &SegmentOptions::default()) {
         if t.kind == TokenKind::Word {
             words += 1;

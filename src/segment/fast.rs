@@ -4,7 +4,7 @@
 //! ones of `is_simple_letter`, `is_simple_mark`, `is_simple_opener` and `is_simple_closer`, looked up in a table
 //! for U+0000–U+07FF.
 
-use super::{is_simple_closer, is_simple_letter, is_simple_mark, is_simple_opener};
+use super::{is_simple_closer, is_simple_letter, is_simple_mark, is_simple_opener, Utf16Tokens};
 
 /// Not handled by the fast path.
 const OTHER: u8 = 0;
@@ -104,14 +104,7 @@ pub(super) enum Scan {
     Fallback,
 }
 
-/// Token sink of the fast path.
-pub(super) trait Sink {
-    fn len(&self) -> usize;
-    fn truncate(&mut self, len: usize);
-    fn push(&mut self, start: u32, end: u32, kind: u8);
-}
-
-impl Sink for super::Utf16Tokens {
+impl Utf16Tokens {
     #[inline(always)]
     fn len(&self) -> usize {
         self.kind.len()
@@ -123,7 +116,7 @@ impl Sink for super::Utf16Tokens {
         self.kind.truncate(len);
     }
     #[inline(always)]
-    fn push(&mut self, start: u32, end: u32, kind: u8) {
+    pub(super) fn push(&mut self, start: u32, end: u32, kind: u8) {
         self.start.push(start);
         self.end.push(end);
         self.kind.push(kind);
@@ -134,7 +127,7 @@ impl Sink for super::Utf16Tokens {
 /// offsets) when it is simple: openers, then one word (a letter, then letters and marks) or one run of digits,
 /// then closers; or punctuation alone.
 #[inline]
-pub(super) fn scan_chunk<S: Sink>(bytes: &[u8], start: usize, u: u32, out: &mut S) -> Scan {
+pub(super) fn scan_chunk(bytes: &[u8], start: usize, u: u32, out: &mut Utf16Tokens) -> Scan {
     const WORD: u8 = super::TokenKind::Word as u8;
     const NUMBER: u8 = super::TokenKind::Number as u8;
     const PUNCT: u8 = super::TokenKind::Punctuation as u8;

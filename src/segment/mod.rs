@@ -26,6 +26,7 @@ use unicode_properties::{GeneralCategoryGroup, UnicodeEmoji, UnicodeGeneralCateg
 use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 
 use crate::normalize::digit_value;
+use crate::span::utf16_units;
 
 mod fast;
 
@@ -689,24 +690,13 @@ pub fn tokens_utf16(text: &str, options: &SegmentOptions) -> Utf16Tokens {
             let s = at_u;
             at_u += utf16_units(&bytes[t.start..t.end]);
             at = t.end;
-            out.start.push(to_u32(s));
-            out.end.push(to_u32(at_u));
-            out.kind.push(t.kind as u8);
+            out.push(to_u32(s), to_u32(at_u), t.kind as u8);
         }
         at_u += utf16_units(&bytes[at..end]);
         u = to_u32(at_u);
         i = end;
     }
     out
-}
-
-/// UTF-16 code units of UTF-8 bytes.
-#[inline]
-fn utf16_units(bytes: &[u8]) -> usize {
-    bytes
-        .iter()
-        .map(|&b| usize::from((b & 0xC0) != 0x80) + usize::from(b >= 0xF0))
-        .sum()
 }
 
 /// Byte ranges of the UAX #29 word segments of `text`, white space included (the plain boundaries).
