@@ -1,6 +1,6 @@
 //! The byte-level fast path of word segmentation: a chunk of text between ASCII white space that is only opening
-//! punctuation, one word of common-alphabet letters (or one run of digits) and closing punctuation is split in a
-//! single pass, with UTF-16 offsets counted along. Anything else is left to UAX #29. The character classes are the
+//! punctuation, one word of common-alphabet letters and digits (a number such as `3.5` or `1,000`, or a word such as
+//! `2014م` or `mp3`, as UAX #29 joins them) and closing punctuation is split in a single pass, with UTF-16 offsets counted along. Anything else is left to UAX #29. The character classes are the
 //! ones of `is_simple_letter`, `is_simple_mark`, `is_simple_opener` and `is_simple_closer`, looked up in a table
 //! for U+0000–U+07FF.
 
@@ -149,45 +149,53 @@ pub(super) fn scan_chunk(bytes: &[u8], start: usize, u: u32, out: &mut Utf16Toke
         u += 1;
         (c, w) = class(i);
     }
-    let core = match c {
-        LETTER => Some((WORD, LETTER, MARK)),
-        DIGIT => Some((NUMBER, DIGIT, DIGIT)),
-        _ => None,
-    };
     let mut kind_pushed = None;
-    if let Some((kind, a, b)) = core {
+    if c == LETTER || c == DIGIT {
+        // A run of letters, marks and digits is one UAX #29 word (WB5, WB8–WB10, WB4 for the marks), a word when
+        // it holds a letter and a number otherwise; '.' or ',' between two digits stays inside it (WB11, WB12).
         let core_start = u;
+        let mut word = c == LETTER;
+        let mut after_digit = c == DIGIT;
         i += w;
         u += 1;
-        // The common widths on separate branches with constant steps, so that the position does not wait on the
-        // decoding of each character (the branches are predicted).
         (c, w) = loop {
             let Some(&byte) = bytes.get(i) else {
                 break (SPACE, 0);
             };
-            if byte < 0x80 {
-                let k = CLASSES[usize::from(byte)];
-                if k != a && k != b {
-                    break (k, 1);
-                }
-                i += 1;
+            let (k, kw) = if byte < 0x80 {
+                (CLASSES[usize::from(byte)], 1)
             } else if byte < 0xE0 {
                 let cp = (usize::from(byte & 0x1F) << 6)
                     | usize::from(bytes.get(i + 1).map_or(0, |c| c & 0x3F));
-                let k = CLASSES[cp];
-                if k != a && k != b {
-                    break (k, 2);
-                }
-                i += 2;
+                (CLASSES[cp], 2)
             } else {
-                let (k, kw) = class_at(bytes, i);
-                if k != a && k != b {
-                    break (k, kw);
+                class_at(bytes, i)
+            };
+            match k {
+                LETTER => {
+                    word = true;
+                    after_digit = false;
                 }
-                i += kw;
+                DIGIT => after_digit = true,
+                // A mark after a digit with no letter before it: the reference decides (kind and joining).
+                MARK if word => {}
+                _ if after_digit
+                    && matches!(byte, b'.' | b',')
+                    && i + 1 < len
+                    && class_at(bytes, i + 1).0 == DIGIT =>
+                {
+                    // The separator, then the digit after it (one UTF-16 unit each).
+                    let (_, dw) = class_at(bytes, i + 1);
+                    i += 1 + dw;
+                    u += 2;
+                    continue;
+                }
+                _ => break (k, kw),
             }
+            i += kw;
             u += 1;
         };
+        let kind = if word { WORD } else { NUMBER };
         out.push(core_start, u, kind);
         kind_pushed = Some(kind);
     }
