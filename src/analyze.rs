@@ -178,13 +178,16 @@ fn key_sentences(sentences: &[SentenceInfo], keywords: &[Keyword], n: usize) -> 
                 .collect()
         })
         .collect();
-    let mut covered = vec![false; keywords.len()];
+    // How many chosen sentences hold each keyphrase: a sentence gains by the keyphrases it adds, the ones no chosen
+    // sentence holds yet first (once all are covered, a second round begins).
+    let mut covered = vec![0usize; keywords.len()];
     let mut chosen: Vec<usize> = Vec::new();
     while chosen.len() < n {
+        let round = covered.iter().copied().min().unwrap_or(0);
         let gain = |i: usize| -> f64 {
             contains[i]
                 .iter()
-                .filter(|&&k| !covered[k])
+                .filter(|&&k| covered[k] <= round)
                 .map(|&k| keywords[k].score)
                 .sum()
         };
@@ -195,7 +198,7 @@ fn key_sentences(sentences: &[SentenceInfo], keywords: &[Keyword], n: usize) -> 
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
         let Some((i, _)) = best else { break };
         for &k in &contains[i] {
-            covered[k] = true;
+            covered[k] += 1;
         }
         chosen.push(i);
     }
@@ -331,6 +334,64 @@ impl Analyzer {
     /// Analyze `text`. Never fails: every input has a well-defined result (an empty text has no sentences and no
     /// keywords).
     pub fn analyze(&self, text: &str) -> Analysis {
+        let prepared = self.prepare(text);
+        let keywords = self.keywords_of(text, &prepared, None);
+        self.finish(text, prepared, keywords)
+    }
+
+    /// The keyphrases of `text` alone, without the rest of the analysis (faster: no statistics, no token list, no
+    /// per-paragraph language).
+    ///
+    /// ```
+    /// let analyzer = maqal::Analyzer::new(maqal::Options::default()).unwrap();
+    /// let k = analyzer.keywords("Solar power is cheap. Solar power plants are built fast.");
+    /// assert_eq!(k[0].key, "solar power");
+    /// ```
+    pub fn keywords(&self, text: &str) -> Vec<Keyword> {
+        let prepared = self.prepare(text);
+        self.keywords_of(text, &prepared, None)
+    }
+
+    /// Analyze several documents together (corpus mode): TF-IDF weighs each document's words also by how many
+    /// documents of the collection contain them, so that what every document shares (a site's name, a recurring
+    /// topic) ranks below what sets each one apart. Results are in the order of `texts`.
+    ///
+    /// ```
+    /// let analyzer = maqal::Analyzer::new(maqal::Options::default()).unwrap();
+    /// let docs = [
+    ///     "Daily Planet report. The harbour bridge reopened after repairs to the harbour bridge.",
+    ///     "Daily Planet report. The city council approved the budget; the council budget grows.",
+    ///     "Daily Planet report. Heavy rain flooded the old market; the market stalls closed.",
+    /// ];
+    /// let analyses = analyzer.analyze_corpus(&docs);
+    /// assert_eq!(analyses.len(), 3);
+    /// assert!(analyses.iter().all(|a| a.keywords[0].key != "daily planet report"));
+    /// ```
+    pub fn analyze_corpus<S: AsRef<str>>(&self, texts: &[S]) -> Vec<Analysis> {
+        let prepared: Vec<Prepared<'_>> = texts.iter().map(|t| self.prepare(t.as_ref())).collect();
+        let mut df = keywords::DocumentFrequencies::default();
+        for p in &prepared {
+            let terms = keywords::document_terms(
+                &p.text,
+                &p.seg,
+                &p.stopwords,
+                self.options.normalize.case_fold,
+                Some(p.info.code.as_str()),
+            );
+            df.add_document(terms.iter().map(String::as_str));
+        }
+        texts
+            .iter()
+            .zip(prepared)
+            .map(|(t, p)| {
+                let keywords = self.keywords_of(t.as_ref(), &p, Some(&df));
+                self.finish(t.as_ref(), p, keywords)
+            })
+            .collect()
+    }
+
+    /// Language, stopwords, cleaning, normalization and segmentation of `text`.
+    fn prepare<'t>(&self, text: &'t str) -> Prepared<'t> {
         let info = match &self.options.language {
             Some(code) => lang::forced(code),
             None => lang::detect(text),
@@ -344,10 +405,6 @@ impl Analyzer {
             (code, _) => code,
         };
         let stopwords = self.stopwords_for(stop_code);
-        self.analyze_with(text, info, &stopwords)
-    }
-
-    fn analyze_with(&self, text: &str, info: LanguageInfo, stopwords: &Stopwords) -> Analysis {
         // Letter case is kept for segmentation (UAX #29 sentence rules look at it) and folded per word when
         // keywords are matched.
         let for_segmentation = NormalizeOptions {
@@ -355,9 +412,8 @@ impl Analyzer {
             language: Some(info.code.clone()).filter(|c| c != "und"),
             ..self.options.normalize.clone()
         };
-        let index = Utf16Index::new(text);
         let cleaned = if self.options.clean.enabled {
-            clean::clean_with_stopwords(text, stopwords, &self.options.clean)
+            clean::clean_with_stopwords(text, &stopwords, &self.options.clean)
         } else {
             Cleaned {
                 text: std::borrow::Cow::Borrowed(text),
@@ -365,17 +421,12 @@ impl Analyzer {
                 removed: Vec::new(),
             }
         };
-        let article: &str = &cleaned.text;
-        let normalized = normalize(article, &for_segmentation);
-        let ntext: &str = &normalized.text;
+        let normalized = normalize(&cleaned.text, &for_segmentation);
         // Normalized article → article → what was pasted.
         let map = cleaned.map.then(&normalized.map);
-        let to_original = |r: std::ops::Range<usize>| -> Span {
-            let (s, e) = map.source_range(r.start, r.end);
-            index.span(text, s, e, TextRef::Original)
-        };
+        let ntext = normalized.text.into_owned();
         let seg = segment::segment(
-            ntext,
+            &ntext,
             &SegmentOptions {
                 mode: self.options.segment.mode,
                 language: self
@@ -386,33 +437,79 @@ impl Analyzer {
                     .or_else(|| Some(info.code.clone()).filter(|c| c != "und")),
             },
         );
-
-        let scored = keywords::extract(
-            ntext,
-            &seg,
+        Prepared {
+            info,
             stopwords,
-            self.options.normalize.case_fold,
-            Some(info.code.as_str()),
-            &self.options.keywords,
-        );
-        let keywords: Vec<Keyword> = scored
-            .into_iter()
-            .map(|k| {
-                let spans: Vec<Span> = k
-                    .occurrences
-                    .iter()
-                    .map(|r| to_original(r.clone()))
-                    .collect();
-                Keyword {
-                    text: display_form(text, &spans),
-                    key: k.key,
-                    score: k.score,
-                    count: spans.len(),
-                    spans,
-                }
-            })
-            .collect();
+            cleaned,
+            text: ntext,
+            map,
+            seg,
+        }
+    }
 
+    /// The keyphrases of a prepared text, with spans into `text` (what was pasted).
+    fn keywords_of(
+        &self,
+        text: &str,
+        p: &Prepared<'_>,
+        corpus: Option<&keywords::DocumentFrequencies>,
+    ) -> Vec<Keyword> {
+        let index = Utf16Index::new(text);
+        keywords::extract(
+            &p.text,
+            &p.seg,
+            &p.stopwords,
+            self.options.normalize.case_fold,
+            Some(p.info.code.as_str()),
+            &self.options.keywords,
+            corpus,
+        )
+        .into_iter()
+        .map(|k| {
+            let spans: Vec<Span> = k
+                .occurrences
+                .iter()
+                .map(|r| {
+                    let (s, e) = p.map.source_range(r.start, r.end);
+                    index.span(text, s, e, TextRef::Original)
+                })
+                .collect();
+            // Displayed by the most frequent spelling among those in the words' own form.
+            let plain: Vec<Span> = k
+                .display
+                .iter()
+                .flatten()
+                .map(|r| {
+                    let (s, e) = p.map.source_range(r.start, r.end);
+                    index.span(text, s, e, TextRef::Original)
+                })
+                .collect();
+            Keyword {
+                text: display_form(text, if plain.is_empty() { &spans } else { &plain }),
+                key: k.key,
+                score: k.score,
+                count: spans.len(),
+                spans,
+            }
+        })
+        .collect()
+    }
+
+    /// The whole analysis of a prepared text.
+    fn finish(&self, text: &str, p: Prepared<'_>, keywords: Vec<Keyword>) -> Analysis {
+        let Prepared {
+            info,
+            cleaned,
+            map,
+            seg,
+            ..
+        } = p;
+        let index = Utf16Index::new(text);
+        let article: &str = &cleaned.text;
+        let to_original = |r: std::ops::Range<usize>| -> Span {
+            let (s, e) = map.source_range(r.start, r.end);
+            index.span(text, s, e, TextRef::Original)
+        };
         let words = seg.tokens.iter().filter(|t| t.kind.is_word_like()).count();
         let wpm = self
             .options
@@ -484,6 +581,18 @@ impl Analyzer {
                 .collect(),
         }
     }
+}
+
+/// A text on its way through the pipeline: language, cleaned and normalized text, segmentation.
+struct Prepared<'t> {
+    info: LanguageInfo,
+    stopwords: Arc<Stopwords>,
+    cleaned: Cleaned<'t>,
+    /// The normalized article.
+    text: String,
+    /// Normalized article → what was pasted.
+    map: OffsetMap,
+    seg: segment::Segmentation,
 }
 
 /// The most frequent original spelling among `spans` (the first one on ties).

@@ -1,27 +1,32 @@
 //! The native command: batch keyphrase extraction.
 //!
 //! ```text
-//! maqal keywords --jsonl [--top N] [--algorithm yake] [--lang CODE] [--no-clean] < docs.jsonl > keywords.jsonl
-//! maqal keywords [--top N] [--lang CODE] < article.txt
+//! maqal keywords --jsonl [--top N] [--algorithm NAME] [--lang CODE] [--corpus] [--no-clean] < docs.jsonl
+//! maqal keywords [--top N] [--algorithm NAME] [--lang CODE] < article.txt
 //! ```
 //!
 //! With `--jsonl`, every input line is `{"id": ..., "lang": "xx"?, "text": "..."}` and every output line
-//! `{"id": ..., "keywords": ["...", ...]}` (best first, display forms). A line that cannot be read is reported on
-//! standard error with its number, and the command ends with status 1 after the other lines. Without `--jsonl`,
-//! the whole input is one text and the keyphrases are printed one per line.
+//! `{"id": ..., "keywords": ["...", ...]}` (best first, display forms), in input order. A line that cannot be read
+//! is reported on standard error with its number, and the command ends with status 1 after the other lines.
+//! With `--corpus`, all lines are read first and the documents of each language are analyzed as one corpus (TF-IDF
+//! counts document frequencies in the collection). Without `--jsonl`, the whole input is one text and the
+//! keyphrases are printed one per line. Algorithms: combined (default), yake, tfidf, positionrank.
 
 use std::collections::HashMap;
 use std::io::{BufRead, Read, Write};
 use std::process::ExitCode;
 
+use maqal::keywords::Algorithm;
 use maqal::{Analyzer, Options};
 
-const USAGE: &str =
-    "usage: maqal keywords [--jsonl] [--top N] [--algorithm yake] [--lang CODE] [--no-clean]";
+const USAGE: &str = "usage: maqal keywords [--jsonl] [--top N] [--algorithm combined|yake|tfidf|positionrank] \
+                     [--lang CODE] [--corpus] [--no-clean]";
 
 struct Args {
     jsonl: bool,
+    corpus: bool,
     top: usize,
+    algorithm: Algorithm,
     lang: Option<String>,
     clean: bool,
 }
@@ -35,7 +40,9 @@ fn parse_args() -> Result<Args, String> {
     }
     let mut args = Args {
         jsonl: false,
+        corpus: false,
         top: 10,
+        algorithm: Algorithm::default(),
         lang: None,
         clean: true,
     };
@@ -46,55 +53,83 @@ fn parse_args() -> Result<Args, String> {
         };
         match a.as_str() {
             "--jsonl" => args.jsonl = true,
+            "--corpus" => args.corpus = true,
             "--no-clean" => args.clean = false,
             "--top" => {
                 let v = value("--top")?;
                 args.top = v
                     .parse()
                     .ok()
-                    .filter(|&n| n > 0)
-                    .ok_or_else(|| format!("--top must be a positive number, got {v:?}"))?;
+                    .filter(|&n| (1..=1000).contains(&n))
+                    .ok_or_else(|| format!("--top must be a number from 1 to 1000, got {v:?}"))?;
             }
             "--lang" => args.lang = Some(value("--lang")?),
             "--algorithm" => {
                 let v = value("--algorithm")?;
-                if v != "yake" {
-                    return Err(format!("unknown algorithm {v:?} (available: yake)"));
-                }
+                args.algorithm = Algorithm::from_name(&v).ok_or_else(|| {
+                    format!("unknown algorithm {v:?} (available: combined, yake, tfidf, positionrank)")
+                })?;
             }
             "--help" | "-h" => return Err(USAGE.to_string()),
             other => return Err(format!("unknown option {other:?}\n{USAGE}")),
         }
     }
+    if args.corpus && !args.jsonl {
+        return Err(format!("--corpus needs --jsonl\n{USAGE}"));
+    }
     Ok(args)
 }
 
 /// Analyzers by forced language (`None`: detected per text).
-struct Analyzers {
-    top: usize,
-    clean: bool,
+struct Analyzers<'a> {
+    args: &'a Args,
     cache: HashMap<Option<String>, Analyzer>,
 }
 
-impl Analyzers {
-    fn keywords(&mut self, text: &str, lang: Option<&str>) -> Result<Vec<String>, String> {
+impl Analyzers<'_> {
+    fn get(&mut self, lang: Option<&str>) -> Result<&Analyzer, String> {
         let key = lang.map(str::to_string);
         if !self.cache.contains_key(&key) {
             let mut options = Options::default();
             options.language = key.clone();
-            options.keywords.top = self.top;
-            options.clean.enabled = self.clean;
+            options.keywords.top = self.args.top;
+            options.keywords.algorithm = self.args.algorithm;
+            options.clean.enabled = self.args.clean;
             let analyzer = Analyzer::new(options).map_err(|e| e.to_string())?;
             self.cache.insert(key.clone(), analyzer);
         }
-        let analyzer = self.cache.get(&key).ok_or("analyzer missing")?;
-        Ok(analyzer
-            .analyze(text)
-            .keywords
+        self.cache.get(&key).ok_or_else(|| "analyzer missing".into())
+    }
+
+    fn keywords(&mut self, text: &str, lang: Option<&str>) -> Result<Vec<String>, String> {
+        Ok(self
+            .get(lang)?
+            .keywords(text)
             .into_iter()
             .map(|k| k.text)
             .collect())
     }
+}
+
+/// One input line of `--jsonl`: its id, language and text.
+struct Record {
+    id: serde_json::Value,
+    lang: Option<String>,
+    text: String,
+}
+
+fn parse_line(line: &str, forced: Option<&str>) -> Result<Record, String> {
+    let mut record: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
+    let Some(serde_json::Value::String(text)) = record.get_mut("text").map(serde_json::Value::take)
+    else {
+        return Err("no \"text\" string".into());
+    };
+    let lang = forced
+        .map(str::to_string)
+        .or_else(|| record.get("lang").and_then(|l| l.as_str()).map(str::to_string));
+    let id = record.get_mut("id").map_or(serde_json::Value::Null, serde_json::Value::take);
+    Ok(Record { id, lang, text })
 }
 
 fn main() -> ExitCode {
@@ -106,8 +141,7 @@ fn main() -> ExitCode {
         }
     };
     let mut analyzers = Analyzers {
-        top: args.top,
-        clean: args.clean,
+        args: &args,
         cache: HashMap::new(),
     };
     let stdout = std::io::stdout();
@@ -132,6 +166,11 @@ fn main() -> ExitCode {
         };
     }
     let mut failed = false;
+    let write = |out: &mut dyn Write, id: serde_json::Value, keywords: Vec<String>| {
+        let result = serde_json::json!({ "id": id, "keywords": keywords });
+        writeln!(out, "{result}").is_ok()
+    };
+    let mut records: Vec<(usize, Record)> = Vec::new();
     for (n, line) in std::io::stdin().lock().lines().enumerate() {
         let line = match line {
             Ok(l) => l,
@@ -144,34 +183,58 @@ fn main() -> ExitCode {
         if line.trim().is_empty() {
             continue;
         }
-        let record: serde_json::Value = match serde_json::from_str(&line) {
-            Ok(v) => v,
+        let record = match parse_line(&line, args.lang.as_deref()) {
+            Ok(r) => r,
             Err(e) => {
-                eprintln!("maqal: line {}: not JSON: {e}", n + 1);
+                eprintln!("maqal: line {}: {e}", n + 1);
                 failed = true;
                 continue;
             }
         };
-        let Some(text) = record.get("text").and_then(|t| t.as_str()) else {
-            eprintln!("maqal: line {}: no \"text\" string", n + 1);
-            failed = true;
+        if args.corpus {
+            records.push((n, record));
             continue;
-        };
-        let lang = args
-            .lang
-            .as_deref()
-            .or_else(|| record.get("lang").and_then(|l| l.as_str()));
-        match analyzers.keywords(text, lang) {
+        }
+        match analyzers.keywords(&record.text, record.lang.as_deref()) {
             Ok(keywords) => {
-                let id = record.get("id").cloned().unwrap_or(serde_json::Value::Null);
-                let result = serde_json::json!({ "id": id, "keywords": keywords });
-                if writeln!(out, "{result}").is_err() {
+                if !write(&mut out, record.id, keywords) {
                     return ExitCode::from(1);
                 }
             }
             Err(e) => {
                 eprintln!("maqal: line {}: {e}", n + 1);
                 failed = true;
+            }
+        }
+    }
+    if args.corpus {
+        // One corpus per language, results in input order.
+        let mut groups: HashMap<Option<String>, Vec<usize>> = HashMap::new();
+        for (i, (_, r)) in records.iter().enumerate() {
+            groups.entry(r.lang.clone()).or_default().push(i);
+        }
+        let mut results: Vec<Option<Vec<String>>> = vec![None; records.len()];
+        for (lang, members) in groups {
+            let analyzer = match analyzers.get(lang.as_deref()) {
+                Ok(a) => a,
+                Err(e) => {
+                    for &i in &members {
+                        eprintln!("maqal: line {}: {e}", records[i].0 + 1);
+                    }
+                    failed = true;
+                    continue;
+                }
+            };
+            let texts: Vec<&str> = members.iter().map(|&i| records[i].1.text.as_str()).collect();
+            for (&i, analysis) in members.iter().zip(analyzer.analyze_corpus(&texts)) {
+                results[i] = Some(analysis.keywords.into_iter().map(|k| k.text).collect());
+            }
+        }
+        for ((_, record), keywords) in records.into_iter().zip(results) {
+            if let Some(keywords) = keywords {
+                if !write(&mut out, record.id, keywords) {
+                    return ExitCode::from(1);
+                }
             }
         }
     }

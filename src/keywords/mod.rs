@@ -2,10 +2,13 @@
 //!
 //! Candidates are 1–`max_words`-word phrases inside one chunk (a run of words between punctuation, numbers or
 //! sentence ends), that neither start nor end with a stopword, and whose words are all words (not numbers, not
-//! template junk such as `spot_img`). Words are compared in their normalized form, so diacritic, tatweel and case
-//! variants are one candidate. Scoring is YAKE ([`yake`]); the best candidates are kept unless they are near
-//! duplicates (Levenshtein similarity above a threshold) of a better one.
+//! template junk such as `spot_img`). Words are compared by grouping key (normalized form, stem or Arabic light
+//! stem), so diacritic, tatweel, case, inflection and clitic variants are one candidate. Scoring ([`Algorithm`]):
+//! YAKE, TF-IDF against background word frequencies ([`tfidf`]) or a corpus, PositionRank ([`graph`]), or all
+//! three combined; the best candidates are kept unless they are near duplicates of a better one.
 
+mod graph;
+pub mod tfidf;
 mod yake;
 
 use std::borrow::Cow;
@@ -18,14 +21,49 @@ use crate::lang::{self, arabic, Stopwords};
 use crate::normalize::fold_case;
 use crate::segment::{Segmentation, TokenKind};
 
+/// How candidates are scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Algorithm {
+    /// YAKE (Campos et al. 2020): local statistics of the document alone.
+    Yake,
+    /// Term frequency × inverse document frequency, against background word frequencies of the language (or the
+    /// documents of a corpus, with [`DocumentFrequencies`]).
+    Tfidf,
+    /// PositionRank (Florescu & Caragea 2017): a word graph ranked by PageRank biased towards early words.
+    Positionrank,
+    /// The three combined (the product of their normalized scores, weighted): the best on the benchmark datasets.
+    #[default]
+    Combined,
+}
+
+impl Algorithm {
+    /// The algorithm called `name` (`yake`, `tfidf`, `positionrank`, `combined`).
+    pub fn from_name(name: &str) -> Option<Algorithm> {
+        Some(match name {
+            "yake" => Algorithm::Yake,
+            "tfidf" => Algorithm::Tfidf,
+            "positionrank" => Algorithm::Positionrank,
+            "combined" => Algorithm::Combined,
+            _ => return None,
+        })
+    }
+}
+
 /// Options of keyphrase extraction.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(default, rename_all = "camelCase", deny_unknown_fields)]
 #[non_exhaustive]
 pub struct KeywordOptions {
+    /// Scoring. Default: [`Algorithm::Combined`].
+    pub algorithm: Algorithm,
     /// How many keyphrases to return. Default: 10.
     pub top: usize,
+    /// Shortest keyphrase, in words (1 to `max_words`). Default: 1.
+    pub min_words: usize,
     /// Longest keyphrase, in words (1 to 5). Default: 3.
     pub max_words: usize,
     /// Candidates at least this similar (Levenshtein ratio, 0 to 1) to a better one are dropped. Default: 0.9.
@@ -35,7 +73,9 @@ pub struct KeywordOptions {
 impl Default for KeywordOptions {
     fn default() -> Self {
         KeywordOptions {
+            algorithm: Algorithm::default(),
             top: 10,
+            min_words: 1,
             max_words: 3,
             dedup_threshold: 0.9,
         }
@@ -60,10 +100,14 @@ pub struct Scored {
     pub key: String,
     /// Score in (0, 1], higher is better; the best keyphrase scores 1.
     pub score: f64,
-    /// YAKE score (lower is better).
+    /// The algorithm's own score, before normalization (for YAKE lower is better, for the others higher).
     pub raw_score: f64,
     /// Byte ranges of every occurrence in the segmented text.
     pub occurrences: Vec<Range<usize>>,
+    /// For each occurrence, the part of it to display the keyphrase by, when its words are written in their own
+    /// form (no adjective joined to its noun; a leading one-letter proclitic left out: لجبهة البوليساريو is
+    /// displayed جبهة البوليساريو).
+    pub display: Vec<Option<Range<usize>>>,
 }
 
 /// Whether a token can be part of a candidate as a content word: template junk (`spot_img`) and mixtures of
@@ -111,6 +155,10 @@ fn casing(word: &str) -> Casing {
 struct WordForm {
     stopword: bool,
     key: String,
+    /// Whether the key is another word's (a proclitic removed, a nisba adjective joined to its noun).
+    derived: bool,
+    /// Bytes of a one-letter proclitic removed for the key (لجبهة: ل), when that is all that was done.
+    proclitic: usize,
 }
 
 /// Matching forms of every word token (`None` for other tokens). Grouping keys come from [`lang::group_key`] (the
@@ -143,7 +191,33 @@ fn word_forms(
                 && arabic::single_proclitic(&lower).is_some_and(|rest| stopwords.contains(rest)));
         let key = lang::group_key(&lower, language.unwrap_or("und")).into_owned();
         keys.insert(key.clone());
-        forms.push(Some(WordForm { stopword, key }));
+        forms.push(Some(WordForm {
+            stopword,
+            key,
+            derived: false,
+            proclitic: 0,
+        }));
+    }
+    // Remainders after a one-letter proclitic that two different proclitics share (لجبهة and وجبهة: جبهة) are
+    // words of the document too, even when the bare word itself does not occur.
+    let mut remainders: HashMap<&str, &str> = HashMap::new();
+    for (token, form) in seg.tokens.iter().zip(&forms) {
+        let Some(form) = form else { continue };
+        let surface = &text[token.range.clone()];
+        if form.stopword || !arabic::is_arabic_word(surface) {
+            continue;
+        }
+        if let Some(rest) = arabic::single_proclitic(surface) {
+            let rest_key = arabic::key(rest);
+            match remainders.get(rest_key) {
+                Some(&other) if other != surface => {
+                    keys.insert(rest_key.to_string());
+                }
+                _ => {
+                    remainders.insert(rest_key, surface);
+                }
+            }
+        }
     }
     for (token, form) in seg.tokens.iter().zip(forms.iter_mut()) {
         let Some(form) = form else { continue };
@@ -151,20 +225,109 @@ fn word_forms(
             continue;
         }
         let surface = &text[token.range.clone()];
+        if !arabic::is_arabic_word(surface) {
+            continue;
+        }
+        let mut key = None;
+        let mut proclitic = 0;
         if let Some(alternative) = arabic::lam_alternative(surface) {
             if alternative != form.key && keys.contains(&alternative) {
-                form.key = alternative;
-                continue;
+                key = Some(alternative);
             }
         }
-        if let Some(rest) = arabic::single_proclitic(surface) {
-            let rest_key = arabic::key(rest);
-            if rest_key != form.key && keys.contains(rest_key) {
-                form.key = rest_key.to_string();
+        if key.is_none() {
+            if let Some(rest) = arabic::single_proclitic(surface) {
+                let rest_key = arabic::key(rest);
+                if rest_key != form.key && keys.contains(rest_key) {
+                    key = Some(rest_key.to_string());
+                    proclitic = surface.len() - rest.len();
+                }
             }
+        }
+        // A nisba adjective (المغربية, الإيراني) joins the noun it derives from (المغرب, إيران) when the document
+        // has that noun.
+        let current = key.as_deref().unwrap_or(&form.key);
+        if let Some(base) = current.strip_suffix('ي') {
+            if base.chars().count() >= 3 && keys.contains(base) {
+                key = Some(base.to_string());
+                proclitic = 0;
+            }
+        }
+        if let Some(k) = key {
+            form.key = k;
+            form.derived = true;
+            form.proclitic = proclitic;
+        } else if ["وال", "بال", "فال", "كال", "لل"]
+            .iter()
+            .any(|p| surface.starts_with(p))
+        {
+            // Same key, but not the spelling to show (للأمن, بالمغرب: الأمن, المغرب).
+            form.derived = true;
         }
     }
     forms
+}
+
+/// Occurrences of a candidate and what to display of each.
+type Candidate = (Vec<Range<usize>>, Vec<Option<Range<usize>>>);
+
+/// A unit of candidate building: a word, a hyphenated compound of words (`closed-loop`, `conveyor-based`), or
+/// anything else (a break between candidates).
+struct Unit {
+    /// Byte range in the segmented text.
+    range: Range<usize>,
+    sentence: usize,
+    /// Whether the unit starts its sentence.
+    first_in_sentence: bool,
+    form: Option<WordForm>,
+}
+
+/// Words, hyphenated compounds and breaks, in text order. Words joined by a hyphen with no space around it make one
+/// unit whose key is their keys joined by `-` (a stopword only if all its words are), except in Arabic and Hebrew
+/// script, where a hyphen between words separates them.
+fn units(text: &str, seg: &Segmentation, mut forms: Vec<Option<WordForm>>) -> Vec<Unit> {
+    let tokens = &seg.tokens;
+    // Words of scripts where a hyphen between words separates them are never joined.
+    let separates = |i: usize| {
+        text[tokens[i].range.clone()]
+            .chars()
+            .any(|c| ('\u{0590}'..='\u{08FF}').contains(&c))
+    };
+    let mut out: Vec<Unit> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut unit = Unit {
+            range: tokens[i].range.clone(),
+            sentence: tokens[i].sentence,
+            first_in_sentence: seg
+                .sentences
+                .get(tokens[i].sentence)
+                .is_some_and(|s| s.tokens.start == i),
+            form: forms.get_mut(i).and_then(Option::take),
+        };
+        let mut j = i;
+        if unit.form.is_some() && !separates(i) {
+            while j + 2 < tokens.len()
+                && tokens[j + 1].range.start == tokens[j].range.end
+                && tokens[j + 2].range.start == tokens[j + 1].range.end
+                && matches!(&text[tokens[j + 1].range.clone()], "-" | "\u{2010}")
+                && forms[j + 2].is_some()
+                && !separates(j + 2)
+            {
+                let (Some(f), Some(next)) = (&mut unit.form, forms[j + 2].take()) else {
+                    break;
+                };
+                f.key.push('-');
+                f.key.push_str(&next.key);
+                f.stopword &= next.stopword;
+                unit.range.end = tokens[j + 2].range.end;
+                j += 2;
+            }
+        }
+        out.push(unit);
+        i = j + 1;
+    }
+    out
 }
 
 /// Extract keyphrases from `text` (normalized, letter case preserved, and segmented into `seg`).
@@ -177,18 +340,23 @@ pub fn extract(
     case_fold: bool,
     language: Option<&str>,
     options: &KeywordOptions,
+    corpus: Option<&DocumentFrequencies>,
 ) -> Vec<Scored> {
     if options.top == 0 {
         return Vec::new();
     }
-    let forms = word_forms(text, seg, stopwords, case_fold, language);
-    // Term ids per token (None: a chunk break).
+    let units = units(
+        text,
+        seg,
+        word_forms(text, seg, stopwords, case_fold, language),
+    );
+    // Term ids per unit (None: a chunk break).
     let mut ids: HashMap<&str, usize> = HashMap::new();
     let mut terms: Vec<yake::TermStats> = Vec::new();
     let mut names: Vec<&str> = Vec::new();
-    let mut token_term: Vec<Option<usize>> = Vec::with_capacity(seg.tokens.len());
-    for (token, form) in seg.tokens.iter().zip(&forms) {
-        let Some(form) = form else {
+    let mut token_term: Vec<Option<usize>> = Vec::with_capacity(units.len());
+    for unit in &units {
+        let Some(form) = &unit.form else {
             token_term.push(None);
             continue;
         };
@@ -202,25 +370,21 @@ pub fn extract(
         });
         let t = &mut terms[id];
         t.tf += 1.0;
-        t.sentences.push(token.sentence);
+        t.sentences.push(unit.sentence);
         // A capital at the start of a sentence says nothing.
-        let first_in_sentence = seg
-            .sentences
-            .get(token.sentence)
-            .is_some_and(|s| s.tokens.start == token_term.len());
-        match casing(&text[token.range.clone()]) {
+        match casing(&text[unit.range.clone()]) {
             Casing::Acronym => t.tf_acronym += 1.0,
-            Casing::Capitalized if !first_in_sentence => t.tf_upper += 1.0,
+            Casing::Capitalized if !unit.first_in_sentence => t.tf_upper += 1.0,
             _ => {}
         }
         token_term.push(Some(id));
     }
-    // Chunks: maximal runs of word tokens, adjacent in the same sentence.
+    // Chunks: maximal runs of words, adjacent in the same sentence.
     let mut chunks: Vec<Range<usize>> = Vec::new();
     let mut start: Option<usize> = None;
-    for (i, (token, term)) in seg.tokens.iter().zip(&token_term).enumerate() {
+    for (i, (unit, term)) in units.iter().zip(&token_term).enumerate() {
         let continues =
-            term.is_some() && start.is_some_and(|s| seg.tokens[s].sentence == token.sentence);
+            term.is_some() && start.is_some_and(|s| units[s].sentence == unit.sentence);
         if continues {
             continue;
         }
@@ -232,7 +396,7 @@ pub fn extract(
         }
     }
     if let Some(s) = start {
-        chunks.push(s..seg.tokens.len());
+        chunks.push(s..units.len());
     }
     // Co-occurrence, window 1.
     for chunk in &chunks {
@@ -243,11 +407,84 @@ pub fn extract(
             }
         }
     }
-    yake::score_terms(&mut terms, seg.sentences.len());
+    let algorithm = options.algorithm;
+    let uses = |a: Algorithm| algorithm == a || algorithm == Algorithm::Combined;
+    if uses(Algorithm::Yake) {
+        yake::score_terms(&mut terms, seg.sentences.len());
+    }
+    // Inverse document frequency of each term: from the background frequency of its most common spelling, and
+    // from the corpus when there is one.
+    let background = language.and_then(tfidf::Frequencies::for_language);
+    // Arabic words that start with the conjunction و or ف ("and"): a phrase does not run across them.
+    let mut conjoined = vec![false; units.len()];
+    let idf: Vec<f64> = if uses(Algorithm::Tfidf) {
+        let mut zipf: Vec<Option<f64>> = vec![None; terms.len()];
+        if let Some(freq) = background {
+            let mut seen: HashSet<(usize, &str)> = HashSet::new();
+            for (u, (unit, term)) in units.iter().zip(&token_term).enumerate() {
+                let Some(id) = *term else { continue };
+                let surface = &text[unit.range.clone()];
+                let z = freq.zipf(surface);
+                // A word with a one-letter proclitic is as common as the word without it.
+                let bare = arabic::single_proclitic(surface)
+                    .filter(|_| arabic::is_arabic_word(surface))
+                    .and_then(|rest| freq.zipf(rest));
+                // Arabic inflected forms the list may lack: the light stem, a final tanween alef removed.
+                let bare = if arabic::is_arabic_word(surface) {
+                    let k = arabic::key(surface);
+                    let t = surface.strip_suffix('ا').filter(|r| r.chars().count() >= 3);
+                    [bare, freq.zipf(k), t.and_then(|r| freq.zipf(r))]
+                        .into_iter()
+                        .flatten()
+                        .reduce(f64::max)
+                } else {
+                    bare
+                };
+                if let Some(b) = bare {
+                    conjoined[u] = surface.starts_with(['و', 'ف']) && z.is_none_or(|z| b > z);
+                }
+                if terms[id].stopword || !seen.insert((id, surface)) {
+                    continue;
+                }
+                if let Some(z) = match (z, bare) {
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                    (a, b) => a.or(b),
+                } {
+                    zipf[id] = Some(zipf[id].map_or(z, |old: f64| old.max(z)));
+                }
+            }
+        }
+        (0..terms.len())
+            .map(|id| {
+                let base = background.map_or(1.0, |f| {
+                    tfidf::idf_of_zipf(zipf[id].unwrap_or_else(|| f.unlisted_zipf()))
+                });
+                match corpus {
+                    Some(df) => base * df.weight(names[id]),
+                    None => base,
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let rank: Vec<f64> = if uses(Algorithm::Positionrank) {
+        let sequence: Vec<usize> = token_term
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|&t| !terms[t].stopword)
+            .collect();
+        graph::position_rank(&sequence, terms.len(), GRAPH_WINDOW)
+    } else {
+        Vec::new()
+    };
 
     // Candidates.
     let max_words = options.max_words.clamp(1, 5);
-    let mut candidates: HashMap<Vec<usize>, Vec<Range<usize>>> = HashMap::new();
+    let min_words = options.min_words.clamp(1, max_words);
+    // Occurrences of each candidate, and whether every one of them runs across a conjunction.
+    let mut candidates: HashMap<Vec<usize>, (Vec<Range<usize>>, Vec<Option<Range<usize>>>, bool)> = HashMap::new();
     for chunk in &chunks {
         for i in chunk.clone() {
             let Some(first) = token_term[i] else { continue };
@@ -260,54 +497,143 @@ pub fn extract(
                     break;
                 }
                 let Some(last) = token_term[j - 1] else { break };
-                if terms[last].stopword {
+                if terms[last].stopword || n < min_words {
                     continue;
                 }
                 let key: Vec<usize> = token_term[i..j].iter().flatten().copied().collect();
-                let range = seg.tokens[i].range.start..seg.tokens[j - 1].range.end;
-                candidates.entry(key).or_default().push(range);
+                let range = units[i].range.start..units[j - 1].range.end;
+                let across = n > 1 && conjoined[i..j].iter().any(|&c| c);
+                let plain = |u: &Unit| u.form.as_ref().is_none_or(|f| !f.derived);
+                let display = if units[i..j].iter().all(plain) {
+                    Some(range.clone())
+                } else {
+                    units[i]
+                        .form
+                        .as_ref()
+                        .filter(|f| f.proclitic > 0 && units[i + 1..j].iter().all(plain))
+                        .map(|f| range.start + f.proclitic..range.end)
+                };
+                let entry = candidates
+                    .entry(key)
+                    .or_insert((Vec::new(), Vec::new(), true));
+                entry.0.push(range);
+                entry.1.push(display);
+                entry.2 &= across;
             }
         }
     }
-    let mut scored: Vec<Scored> = candidates
+    // Each algorithm's score, higher is better, then normalized by the best candidate's.
+    let mut rows: Vec<(Vec<usize>, Candidate, [f64; 3])> = candidates
         .into_iter()
-        .map(|(key, occurrences)| {
-            let raw = yake::score_candidate(&key, &terms, occurrences.len());
-            Scored {
-                key: key
-                    .iter()
-                    .map(|&id| names[id])
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                score: 0.0,
-                raw_score: raw,
-                occurrences,
-            }
+        .map(|(key, (occurrences, display, across))| {
+            let tf = occurrences.len();
+            let content = || key.iter().filter(|&&t| !terms[t].stopword);
+            let yake = if uses(Algorithm::Yake) {
+                1.0 / yake::score_candidate(&key, &terms, tf).max(f64::MIN_POSITIVE)
+            } else {
+                0.0
+            };
+            let tfidf = if uses(Algorithm::Tfidf) {
+                // A phrase with a stopword inside ("stability of feature") or running across a conjunction is
+                // seldom a name for anything.
+                let inner = across || key.iter().any(|&t| terms[t].stopword);
+                let penalty = if inner { INNER_PENALTY } else { 1.0 };
+                penalty * tf as f64 * content().map(|&t| idf[t]).sum::<f64>()
+            } else {
+                0.0
+            };
+            let graph = if uses(Algorithm::Positionrank) {
+                content().map(|&t| rank[t]).sum::<f64>()
+            } else {
+                0.0
+            };
+            (key, (occurrences, display), [yake, tfidf, graph])
         })
         .collect();
-    scored.sort_by(|a, b| {
-        a.raw_score
-            .total_cmp(&b.raw_score)
-            .then(a.occurrences[0].start.cmp(&b.occurrences[0].start))
+    let mut best = [f64::MIN_POSITIVE; 3];
+    for (_, _, v) in &rows {
+        for (b, x) in best.iter_mut().zip(v) {
+            *b = b.max(*x);
+        }
+    }
+    let value = |v: &[f64; 3]| -> f64 {
+        match algorithm {
+            Algorithm::Yake => v[0],
+            Algorithm::Tfidf => v[1],
+            Algorithm::Positionrank => v[2],
+            Algorithm::Combined => (0..3)
+                .map(|i| COMBINATION[i] * (v[i] / best[i]).max(1e-12).ln())
+                .sum::<f64>()
+                .exp(),
+        }
+    };
+    rows.sort_by(|a, b| {
+        value(&b.2)
+            .total_cmp(&value(&a.2))
+            .then(a.1 .0[0].start.cmp(&b.1 .0[0].start))
     });
 
     // Near-duplicate removal and the top N.
     let mut kept: Vec<Scored> = Vec::with_capacity(options.top);
-    for c in scored {
-        if kept.len() >= options.top {
+    for (rank, (key, (occurrences, display), v)) in rows.into_iter().enumerate() {
+        let full = kept.len() >= options.top;
+        if full && rank >= 20 * options.top {
             break;
         }
-        if kept.iter().any(|k| {
-            similarity(&k.key, &c.key) >= options.dedup_threshold || overlapping(&k.key, &c.key)
-        }) {
+        let key = key
+            .iter()
+            .map(|&id| names[id])
+            .collect::<Vec<_>>()
+            .join(" ");
+        if kept
+            .iter()
+            .any(|k| similarity(&k.key, &key) >= options.dedup_threshold)
+        {
             continue;
         }
-        kept.push(c);
+        if let Some(i) = kept
+            .iter()
+            .position(|k| redundant(&k.key, k.occurrences.len(), &key, occurrences.len()))
+        {
+            // A shorter phrase inside a better one that also occurs on its own ("حرب غزة" after "حولت حرب غزة")
+            // takes its place: it is the more general name of the topic.
+            let k = &kept[i];
+            let words = key.split(' ').count();
+            let inside = words >= 2
+                && key.split(' ').all(|w| k.key.split(' ').any(|x| x == w))
+                && words < k.key.split(' ').count();
+            if inside && occurrences.len() > k.occurrences.len() {
+                let score = k.score;
+                let raw_score = k.raw_score;
+                kept[i] = Scored {
+                    key,
+                    score,
+                    raw_score,
+                    occurrences,
+                    display,
+                };
+            }
+            continue;
+        }
+        if full {
+            continue;
+        }
+        let raw_score = match algorithm {
+            Algorithm::Yake => 1.0 / v[0],
+            _ => value(&v),
+        };
+        kept.push(Scored {
+            key,
+            score: value(&v),
+            raw_score,
+            occurrences,
+            display,
+        });
     }
-    let best = kept.first().map_or(1.0, |k| k.raw_score);
+    let top = kept.first().map_or(1.0, |k| k.score);
     for k in &mut kept {
-        k.score = if k.raw_score > 0.0 {
-            (best / k.raw_score).clamp(0.0, 1.0)
+        k.score = if top > 0.0 {
+            (k.score / top).clamp(0.0, 1.0)
         } else {
             1.0
         };
@@ -315,14 +641,84 @@ pub fn extract(
     kept
 }
 
-/// Whether two keyphrases (grouping keys, words separated by spaces) say the same thing twice: the words of one are
-/// all in the other ("خطة عمل" and "خطة عمل عسكرية", "التعاون" and "التعاون العسكري"), or they share two words or
-/// more ("توقيع خطة عمل" and "خطة عمل عسكرية"). The better-ranked one is kept.
-fn overlapping(a: &str, b: &str) -> bool {
-    let a: Vec<&str> = a.split(' ').collect();
-    let b: Vec<&str> = b.split(' ').collect();
-    let shared = a.iter().filter(|w| b.contains(w)).count();
-    shared == a.len().min(b.len()) || shared >= 2
+/// Co-occurrence window of the word graph, in content words.
+const GRAPH_WINDOW: usize = 6;
+
+/// Exponents of the normalized YAKE, TF-IDF and PositionRank scores in the combined score (a weighted geometric
+/// mean), chosen on the keyphrase benchmark (BENCHMARKS.md): TF-IDF leads, the other two temper it with the
+/// document's own statistics and word positions.
+const COMBINATION: [f64; 3] = [0.3, 1.0, 0.3];
+
+/// Factor of the TF-IDF score of a phrase with a stopword inside or across an Arabic conjunction.
+const INNER_PENALTY: f64 = 0.1;
+
+/// Document frequencies of the grouping keys over a corpus, for TF-IDF with the user's own collection.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentFrequencies {
+    documents: usize,
+    counts: HashMap<String, u32>,
+}
+
+impl DocumentFrequencies {
+    /// Counts one document whose terms (grouping keys, each once) are `keys`.
+    pub fn add_document<'k>(&mut self, keys: impl IntoIterator<Item = &'k str>) {
+        self.documents += 1;
+        for k in keys {
+            *self.counts.entry(k.to_string()).or_insert(0) += 1;
+        }
+    }
+
+    /// Documents counted.
+    pub fn documents(&self) -> usize {
+        self.documents
+    }
+
+    /// The weight of a term with grouping key `key`, in (0, 1]: the smoothed IDF `ln((1 + N) / (1 + df)) + 1`
+    /// divided by its largest value (a term in no other document), so that a term found in every document of
+    /// the corpus weighs least.
+    pub fn weight(&self, key: &str) -> f64 {
+        let n = self.documents as f64;
+        let df = f64::from(self.counts.get(key).copied().unwrap_or(0));
+        let idf = ((1.0 + n) / (1.0 + df)).ln() + 1.0;
+        let max = ((1.0 + n) / 2.0).ln().max(0.0) + 1.0;
+        (idf / max).min(1.0)
+    }
+}
+
+/// The grouping keys of the content words of a document (each once), for [`DocumentFrequencies`].
+pub fn document_terms(
+    text: &str,
+    seg: &Segmentation,
+    stopwords: &Stopwords,
+    case_fold: bool,
+    language: Option<&str>,
+) -> HashSet<String> {
+    units(text, seg, word_forms(text, seg, stopwords, case_fold, language))
+        .into_iter()
+        .filter_map(|u| u.form)
+        .filter(|f| !f.stopword)
+        .map(|f| f.key)
+        .collect()
+}
+
+/// Whether candidate `b` (seen `nb` times) adds nothing next to the better-ranked keyphrase `a` (seen `na`
+/// times), both as grouping keys (words separated by spaces):
+/// - one word of `a` alone ("التعاون" after "التعاون العسكري");
+/// - the words of one all in the other, the shorter never seen apart from the longer (as often or less), unless
+///   `b` is the shorter and has two words or more ("خطة عمل" stays next to "توقيع خطة عمل" when it also occurs
+///   alone);
+/// - two or more words in common without containment ("توقيع خطة عمل" and "خطة عمل عسكرية"), or two equally long
+///   phrases sharing two words.
+fn redundant(a: &str, na: usize, b: &str, nb: usize) -> bool {
+    let wa: Vec<&str> = a.split(' ').collect();
+    let wb: Vec<&str> = b.split(' ').collect();
+    let shared = wa.iter().filter(|w| wb.contains(w)).count();
+    let shorter = wa.len().min(wb.len());
+    let contained = shared == shorter;
+    let (short_n, long_n) = if wa.len() <= wb.len() { (na, nb) } else { (nb, na) };
+    (contained && wb.len() == 1)
+        || (contained && short_n <= long_n && wb.len() >= wa.len())
+        || (shared >= 2 && (shared < shorter || wa.len() == wb.len()))
 }
 
 /// Levenshtein similarity `1 − distance / max(len)` over characters.
