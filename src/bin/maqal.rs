@@ -132,6 +132,68 @@ fn parse_line(line: &str, forced: Option<&str>) -> Result<Record, String> {
     Ok(Record { id, lang, text })
 }
 
+/// Documents read before they are analyzed together, on every core.
+const BATCH: usize = 512;
+
+/// Keyphrases of a batch of documents, analyzed on all available cores and written in input order. False when
+/// standard output fails.
+fn analyze_batch(
+    analyzers: &mut Analyzers<'_>,
+    records: Vec<(usize, Record)>,
+    out: &mut dyn Write,
+    failed: &mut bool,
+) -> bool {
+    // Analyzers first (one per language), then the documents in parallel.
+    let mut errors: HashMap<Option<String>, String> = HashMap::new();
+    for (_, r) in &records {
+        if let Err(e) = analyzers.get(r.lang.as_deref()) {
+            errors.insert(r.lang.clone(), e);
+        }
+    }
+    let shared = &analyzers.cache;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(records.len().max(1));
+    let chunk = records.len().div_ceil(threads.max(1)).max(1);
+    let results: Vec<Option<Vec<String>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = records
+            .chunks(chunk)
+            .map(|part| {
+                let handle = scope.spawn(move || {
+                    part.iter()
+                        .map(|(_, r)| {
+                            shared.get(&r.lang).map(|a| {
+                                a.keywords(&r.text).into_iter().map(|k| k.text).collect()
+                            })
+                        })
+                        .collect::<Vec<_>>()
+                });
+                (part.len(), handle)
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|(len, h)| h.join().unwrap_or_else(|_| vec![None; len]))
+            .collect()
+    });
+    for ((n, record), keywords) in records.into_iter().zip(results) {
+        match keywords {
+            Some(keywords) => {
+                let result = serde_json::json!({ "id": record.id, "keywords": keywords });
+                if writeln!(out, "{result}").is_err() {
+                    return false;
+                }
+            }
+            None => {
+                let e = errors.get(&record.lang).map_or("analysis failed", String::as_str);
+                eprintln!("maqal: line {}: {e}", n + 1);
+                *failed = true;
+            }
+        }
+    }
+    true
+}
+
 fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(a) => a,
@@ -191,21 +253,15 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        if args.corpus {
-            records.push((n, record));
-            continue;
-        }
-        match analyzers.keywords(&record.text, record.lang.as_deref()) {
-            Ok(keywords) => {
-                if !write(&mut out, record.id, keywords) {
-                    return ExitCode::from(1);
-                }
-            }
-            Err(e) => {
-                eprintln!("maqal: line {}: {e}", n + 1);
-                failed = true;
+        records.push((n, record));
+        if !args.corpus && records.len() >= BATCH {
+            if !analyze_batch(&mut analyzers, std::mem::take(&mut records), &mut out, &mut failed) {
+                return ExitCode::from(1);
             }
         }
+    }
+    if !args.corpus && !analyze_batch(&mut analyzers, std::mem::take(&mut records), &mut out, &mut failed) {
+        return ExitCode::from(1);
     }
     if args.corpus {
         // One corpus per language, results in input order.

@@ -185,6 +185,16 @@ fn phrases() -> &'static HashSet<String> {
     &lists().ui
 }
 
+/// Whether `phrase` occurs in `form` as whole words (both in matching form: words separated by single spaces).
+fn contains_phrase(form: &str, phrase: &str) -> bool {
+    !phrase.is_empty()
+        && form.match_indices(phrase).any(|(i, _)| {
+            let end = i + phrase.len();
+            (i == 0 || form.as_bytes()[i - 1] == b' ')
+                && (end == form.len() || form.as_bytes()[end] == b' ')
+        })
+}
+
 /// The form blocks and phrases are compared in: normalized (case folded, Arabic letters folded, diacritics
 /// removed), punctuation and symbols dropped, white space collapsed.
 fn matching_form(s: &str) -> String {
@@ -345,9 +355,7 @@ fn class_of(core: &str, form: &str, words: usize, stop: usize, extra: &HashSet<S
         }
     }
     if words <= 30
-        && l.prompt
-            .iter()
-            .any(|p| format!(" {form} ").contains(&format!(" {p} ")))
+        && l.prompt.iter().any(|p| contains_phrase(form, p))
     {
         return Class::Bad(Reason::Prompt);
     }
@@ -652,6 +660,9 @@ mod tests {
     fn phrases_load() {
         assert!(phrases().len() > 300);
         assert!(phrases().contains(&matching_form("Link copied")));
+        assert!(contains_phrase("read more here", "more here"));
+        assert!(!contains_phrase("read mores here", "more"));
+        assert!(!contains_phrase("x", ""));
         assert!(phrases().contains(&matching_form("اقرأ أيضاً")));
     }
 

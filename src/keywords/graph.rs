@@ -6,9 +6,12 @@
 //! Each word's score is its PageRank biased towards early words: the random surfer jumps to word `v` with
 //! probability proportional to `Σ 1/p` over the positions `p` (from 1) of its occurrences,
 //! `S(v) = (1 − α)·p̃(v) + α·Σ_{u→v} w(u,v)/O(u)·S(u)`, `α = 0.85`, iterated until the scores change by less than
-//! `10⁻⁶` in total (at most 100 rounds). A phrase scores the sum of its words' scores.
+//! `10⁻⁵` in total (at most 100 rounds). A phrase scores the sum of its words' scores.
 
-use std::collections::HashMap;
+use super::HashMap;
+
+/// Total change of the scores (which sum to 1) below which the iteration stops: far below what changes a ranking.
+const TOLERANCE: f64 = 1e-5;
 
 /// Word scores for a document whose content words are `sequence` (term ids in text order), over `terms` terms.
 pub(crate) fn position_rank(sequence: &[usize], terms: usize, window: usize) -> Vec<f64> {
@@ -25,7 +28,7 @@ pub(crate) fn position_rank(sequence: &[usize], terms: usize, window: usize) -> 
     for b in &mut bias {
         *b /= total;
     }
-    let mut weights: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut weights: HashMap<(usize, usize), f64> = HashMap::default();
     for (i, &a) in sequence.iter().enumerate() {
         for &b in sequence.iter().skip(i + 1).take(window.saturating_sub(1)) {
             if a != b {
@@ -43,12 +46,10 @@ pub(crate) fn position_rank(sequence: &[usize], terms: usize, window: usize) -> 
     }
     scores.clone_from(&bias);
     let mut next = vec![0.0; terms];
+    let isolated: Vec<usize> = (0..terms).filter(|&v| out_weight[v] == 0.0).collect();
     for _ in 0..100 {
         // Words without edges hand their score back through the bias, so that scores keep summing to 1.
-        let dangling: f64 = (0..terms)
-            .filter(|&v| out_weight[v] == 0.0)
-            .map(|v| scores[v])
-            .sum();
+        let dangling: f64 = isolated.iter().map(|&v| scores[v]).sum();
         for v in 0..terms {
             next[v] = (1.0 - ALPHA + ALPHA * dangling) * bias[v];
         }
@@ -62,7 +63,7 @@ pub(crate) fn position_rank(sequence: &[usize], terms: usize, window: usize) -> 
         }
         let change: f64 = scores.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();
         std::mem::swap(&mut scores, &mut next);
-        if change < 1e-6 {
+        if change < TOLERANCE {
             break;
         }
     }

@@ -12,7 +12,9 @@ pub mod tfidf;
 mod yake;
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+/// Hash maps and sets with a fast, fixed (deterministic) hash: keys are the document's own words.
+pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+pub(crate) type HashSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -172,13 +174,24 @@ fn word_forms(
     language: Option<&str>,
 ) -> Vec<Option<WordForm>> {
     let mut forms: Vec<Option<WordForm>> = Vec::with_capacity(seg.tokens.len());
-    let mut keys: HashSet<String> = HashSet::new();
+    let mut keys: HashSet<String> = HashSet::default();
+    // Each distinct spelling is folded, looked up and stemmed once.
+    let mut known: HashMap<&str, (bool, String)> = HashMap::default();
     for token in &seg.tokens {
         if token.kind != TokenKind::Word {
             forms.push(None);
             continue;
         }
         let surface = &text[token.range.clone()];
+        if let Some((stopword, key)) = known.get(surface) {
+            forms.push(Some(WordForm {
+                stopword: *stopword,
+                key: key.clone(),
+                derived: false,
+                proclitic: 0,
+            }));
+            continue;
+        }
         let lower: Cow<'_, str> = if case_fold {
             fold_case(surface, language)
         } else {
@@ -191,6 +204,7 @@ fn word_forms(
                 && arabic::single_proclitic(&lower).is_some_and(|rest| stopwords.contains(rest)));
         let key = lang::group_key(&lower, language.unwrap_or("und")).into_owned();
         keys.insert(key.clone());
+        known.insert(surface, (stopword, key.clone()));
         forms.push(Some(WordForm {
             stopword,
             key,
@@ -200,7 +214,7 @@ fn word_forms(
     }
     // Remainders after a one-letter proclitic that two different proclitics share (لجبهة and وجبهة: جبهة) are
     // words of the document too, even when the bare word itself does not occur.
-    let mut remainders: HashMap<&str, &str> = HashMap::new();
+    let mut remainders: HashMap<&str, &str> = HashMap::default();
     for (token, form) in seg.tokens.iter().zip(&forms) {
         let Some(form) = form else { continue };
         let surface = &text[token.range.clone()];
@@ -266,6 +280,16 @@ fn word_forms(
         }
     }
     forms
+}
+
+/// The term ids of a candidate phrase (at most five words) and their number: a hash key without allocation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+struct PhraseKey([u32; 5], u8);
+
+impl PhraseKey {
+    fn ids(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0[..usize::from(self.1)].iter().map(|&id| id as usize)
+    }
 }
 
 /// Occurrences of a candidate and what to display of each.
@@ -351,7 +375,7 @@ pub fn extract(
         word_forms(text, seg, stopwords, case_fold, language),
     );
     // Term ids per unit (None: a chunk break).
-    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut ids: HashMap<&str, usize> = HashMap::default();
     let mut terms: Vec<yake::TermStats> = Vec::new();
     let mut names: Vec<&str> = Vec::new();
     let mut token_term: Vec<Option<usize>> = Vec::with_capacity(units.len());
@@ -420,7 +444,7 @@ pub fn extract(
     let idf: Vec<f64> = if uses(Algorithm::Tfidf) {
         let mut zipf: Vec<Option<f64>> = vec![None; terms.len()];
         if let Some(freq) = background {
-            let mut seen: HashSet<(usize, &str)> = HashSet::new();
+            let mut seen: HashSet<(usize, &str)> = HashSet::default();
             for (u, (unit, term)) in units.iter().zip(&token_term).enumerate() {
                 let Some(id) = *term else { continue };
                 let surface = &text[unit.range.clone()];
@@ -484,7 +508,8 @@ pub fn extract(
     let max_words = options.max_words.clamp(1, 5);
     let min_words = options.min_words.clamp(1, max_words);
     // Occurrences of each candidate, and whether every one of them runs across a conjunction.
-    let mut candidates: HashMap<Vec<usize>, (Vec<Range<usize>>, Vec<Option<Range<usize>>>, bool)> = HashMap::new();
+    let mut candidates: HashMap<PhraseKey, (Vec<Range<usize>>, Vec<Option<Range<usize>>>, bool)> =
+        HashMap::default();
     for chunk in &chunks {
         for i in chunk.clone() {
             let Some(first) = token_term[i] else { continue };
@@ -500,7 +525,11 @@ pub fn extract(
                 if terms[last].stopword || n < min_words {
                     continue;
                 }
-                let key: Vec<usize> = token_term[i..j].iter().flatten().copied().collect();
+                let mut key = PhraseKey::default();
+                for (slot, id) in key.0.iter_mut().zip(token_term[i..j].iter().flatten()) {
+                    *slot = *id as u32;
+                }
+                key.1 = n as u8;
                 let range = units[i].range.start..units[j - 1].range.end;
                 let across = n > 1 && conjoined[i..j].iter().any(|&c| c);
                 let plain = |u: &Unit| u.form.as_ref().is_none_or(|f| !f.derived);
@@ -523,10 +552,11 @@ pub fn extract(
         }
     }
     // Each algorithm's score, higher is better, then normalized by the best candidate's.
-    let mut rows: Vec<(Vec<usize>, Candidate, [f64; 3])> = candidates
+    let rows: Vec<(Vec<usize>, Candidate, [f64; 3])> = candidates
         .into_iter()
-        .map(|(key, (occurrences, display, across))| {
+        .map(|(phrase, (occurrences, display, across))| {
             let tf = occurrences.len();
+            let key: Vec<usize> = phrase.ids().collect();
             let content = || key.iter().filter(|&&t| !terms[t].stopword);
             let yake = if uses(Algorithm::Yake) {
                 1.0 / yake::score_candidate(&key, &terms, tf).max(f64::MIN_POSITIVE)
@@ -567,17 +597,25 @@ pub fn extract(
                 .exp(),
         }
     };
-    rows.sort_by(|a, b| {
-        value(&b.2)
-            .total_cmp(&value(&a.2))
-            .then(a.1 .0[0].start.cmp(&b.1 .0[0].start))
-    });
+    // Best first (earlier first on ties); only the best few hundred can make the top or replace one of it.
+    let mut rows: Vec<(f64, Vec<usize>, Candidate, [f64; 3])> = rows
+        .into_iter()
+        .map(|(key, c, v)| (value(&v), key, c, v))
+        .collect();
+    let order = |a: &(f64, Vec<usize>, Candidate, [f64; 3]), b: &(f64, Vec<usize>, Candidate, [f64; 3])| {
+        b.0.total_cmp(&a.0).then(a.2 .0[0].start.cmp(&b.2 .0[0].start))
+    };
+    let limit = 20 * options.top;
+    if rows.len() > limit {
+        rows.select_nth_unstable_by(limit, order);
+        rows.truncate(limit);
+    }
+    rows.sort_unstable_by(order);
 
     // Near-duplicate removal and the top N.
     let mut kept: Vec<Scored> = Vec::with_capacity(options.top);
-    for (rank, (key, (occurrences, display), v)) in rows.into_iter().enumerate() {
-        let full = kept.len() >= options.top;
-        if full && rank >= 20 * options.top {
+    for (value, key, (occurrences, display), v) in rows {
+        if kept.len() >= options.top {
             break;
         }
         let key = key
@@ -587,44 +625,23 @@ pub fn extract(
             .join(" ");
         if kept
             .iter()
-            .any(|k| similarity(&k.key, &key) >= options.dedup_threshold)
+            .any(|k| at_least_as_similar(&k.key, &key, options.dedup_threshold))
         {
             continue;
         }
-        if let Some(i) = kept
+        if kept
             .iter()
-            .position(|k| redundant(&k.key, k.occurrences.len(), &key, occurrences.len()))
+            .any(|k| redundant(&k.key, k.occurrences.len(), &key, occurrences.len()))
         {
-            // A shorter phrase inside a better one that also occurs on its own ("حرب غزة" after "حولت حرب غزة")
-            // takes its place: it is the more general name of the topic.
-            let k = &kept[i];
-            let words = key.split(' ').count();
-            let inside = words >= 2
-                && key.split(' ').all(|w| k.key.split(' ').any(|x| x == w))
-                && words < k.key.split(' ').count();
-            if inside && occurrences.len() > k.occurrences.len() {
-                let score = k.score;
-                let raw_score = k.raw_score;
-                kept[i] = Scored {
-                    key,
-                    score,
-                    raw_score,
-                    occurrences,
-                    display,
-                };
-            }
-            continue;
-        }
-        if full {
             continue;
         }
         let raw_score = match algorithm {
             Algorithm::Yake => 1.0 / v[0],
-            _ => value(&v),
+            _ => value,
         };
         kept.push(Scored {
             key,
-            score: value(&v),
+            score: value,
             raw_score,
             occurrences,
             display,
@@ -719,6 +736,14 @@ fn redundant(a: &str, na: usize, b: &str, nb: usize) -> bool {
     (contained && wb.len() == 1)
         || (contained && short_n <= long_n && wb.len() >= wa.len())
         || (shared >= 2 && (shared < shorter || wa.len() == wb.len()))
+}
+
+/// Whether `similarity(a, b) >= threshold`, without computing the distance when the lengths alone rule it out
+/// (the distance is at least the difference in length).
+fn at_least_as_similar(a: &str, b: &str, threshold: f64) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let longest = la.max(lb).max(1) as f64;
+    1.0 - la.abs_diff(lb) as f64 / longest >= threshold && similarity(a, b) >= threshold
 }
 
 /// Levenshtein similarity `1 − distance / max(len)` over characters.

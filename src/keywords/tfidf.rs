@@ -111,9 +111,19 @@ fn fnv24(s: &str) -> u32 {
 /// The form a word is looked up by: case folded (Unicode full case folding), NFC, Arabic and Hebrew marks and
 /// tatweel removed, Arabic letter variants folded (أ إ آ ٱ → ا, ى ئ ی → ي, ؤ → و, ة ۀ ە → ه, ک → ك).
 pub fn lookup_form(word: &str) -> String {
+    if word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'\'') {
+        return word.to_ascii_lowercase();
+    }
     let folded = caseless::default_case_fold_str(word);
-    folded
-        .nfc()
+    let composed: String = if unicode_normalization::is_nfc_quick(folded.chars())
+        == unicode_normalization::IsNormalized::Yes
+    {
+        folded
+    } else {
+        folded.nfc().collect()
+    };
+    composed
+        .chars()
         .filter(|&c| {
             !matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'
                 | '\u{06D6}'..='\u{06ED}' | '\u{0591}'..='\u{05C7}')

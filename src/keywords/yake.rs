@@ -16,7 +16,7 @@
 //! the probability of the bigrams around it, as in the paper: factor `1 + (1 − P)` and term `−(1 − P)`, with
 //! `P = P(t|prev) · P(next|t)`.
 
-use std::collections::HashMap;
+use super::HashMap;
 
 /// Features and score of one term.
 #[derive(Debug, Clone, Default)]

@@ -6,6 +6,7 @@
 //! Snowball stem for words of a language with a stemmer, the word itself otherwise.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use waken_snowball::algorithms as alg;
 use waken_snowball::SnowballEnv;
@@ -129,10 +130,35 @@ pub fn group_key<'a>(word: &'a str, language: &str) -> Cow<'a, str> {
             Cow::Borrowed(super::arabic::key(word))
         };
     }
-    match Stemmer::new(language) {
-        Some(stemmer) => stemmer.stem(word),
-        None => Cow::Borrowed(word),
+    let Some(stemmer) = Stemmer::new(language) else {
+        return Cow::Borrowed(word);
+    };
+    // Stems of recent words, per thread: batches of documents repeat most of their words, and a Snowball stem
+    // costs a couple of thousand instructions. Cleared when full, so it stays under a few megabytes.
+    thread_local! {
+        static RECENT: std::cell::RefCell<(&'static str, HashMap<String, String>)> =
+            std::cell::RefCell::new(("", HashMap::new()));
     }
+    const CAPACITY: usize = 50_000;
+    let cached = RECENT.with(|r| {
+        let r = r.borrow();
+        (r.0 == stemmer.language())
+            .then(|| r.1.get(word).cloned())
+            .flatten()
+    });
+    if let Some(stem) = cached {
+        return Cow::Owned(stem);
+    }
+    let stem = stemmer.stem(word);
+    RECENT.with(|r| {
+        let mut r = r.borrow_mut();
+        if r.0 != stemmer.language() || r.1.len() >= CAPACITY {
+            r.0 = stemmer.language();
+            r.1.clear();
+        }
+        r.1.insert(word.to_string(), stem.clone().into_owned());
+    });
+    stem
 }
 
 #[cfg(test)]
