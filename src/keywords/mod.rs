@@ -426,8 +426,8 @@ pub fn extract(
     for chunk in &chunks {
         for i in chunk.start + 1..chunk.end {
             if let (Some(a), Some(b)) = (token_term[i - 1], token_term[i]) {
-                *terms[b].left.entry(a).or_insert(0) += 1;
-                *terms[a].right.entry(b).or_insert(0) += 1;
+                terms[b].left.add(a);
+                terms[a].right.add(b);
             }
         }
     }
@@ -509,7 +509,7 @@ pub fn extract(
     let min_words = options.min_words.clamp(1, max_words);
     // Occurrences of each candidate, and whether every one of them runs across a conjunction.
     let mut candidates: HashMap<PhraseKey, (Vec<Range<usize>>, Vec<Option<Range<usize>>>, bool)> =
-        HashMap::default();
+        HashMap::with_capacity_and_hasher(units.len() * max_words, Default::default());
     for chunk in &chunks {
         for i in chunk.clone() {
             let Some(first) = token_term[i] else { continue };
@@ -751,8 +751,15 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     if a == b {
         return 1.0;
     }
+    if a.is_ascii() && b.is_ascii() {
+        return levenshtein_similarity(a.as_bytes(), b.as_bytes());
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    levenshtein_similarity(&a, &b)
+}
+
+fn levenshtein_similarity<T: PartialEq>(a: &[T], b: &[T]) -> f64 {
     let longest = a.len().max(b.len());
     if longest == 0 {
         return 1.0;

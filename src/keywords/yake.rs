@@ -16,7 +16,24 @@
 //! the probability of the bigrams around it, as in the paper: factor `1 + (1 − P)` and term `−(1 − P)`, with
 //! `P = P(t|prev) · P(next|t)`.
 
-use super::HashMap;
+
+/// How often each other term occurs right next to a term on one side: a short list (most words have few
+/// distinct neighbours), searched linearly.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Neighbours(Vec<(usize, u32)>);
+
+impl Neighbours {
+    pub fn add(&mut self, term: usize) {
+        match self.0.iter_mut().find(|e| e.0 == term) {
+            Some(e) => e.1 += 1,
+            None => self.0.push((term, 1)),
+        }
+    }
+
+    pub fn get(&self, term: usize) -> u32 {
+        self.0.iter().find(|e| e.0 == term).map_or(0, |e| e.1)
+    }
+}
 
 /// Features and score of one term.
 #[derive(Debug, Clone, Default)]
@@ -25,8 +42,8 @@ pub(crate) struct TermStats {
     pub tf_upper: f64,
     pub tf_acronym: f64,
     pub sentences: Vec<usize>,
-    pub left: HashMap<usize, u32>,
-    pub right: HashMap<usize, u32>,
+    pub left: Neighbours,
+    pub right: Neighbours,
     pub stopword: bool,
     pub score: f64,
 }
@@ -47,12 +64,12 @@ pub(crate) fn score_terms(terms: &mut [TermStats], sentence_count: usize) {
         let median = median(&idx);
         let pos = (3.0 + median).ln().ln();
         let fnorm = tf / (mean + std).max(f64::EPSILON);
-        let ratio = |side: &HashMap<usize, u32>| -> f64 {
-            let total: u32 = side.values().sum();
+        let ratio = |side: &Neighbours| -> f64 {
+            let total: u32 = side.0.iter().map(|e| e.1).sum();
             if total == 0 {
                 0.0
             } else {
-                side.len() as f64 / f64::from(total)
+                side.0.len() as f64 / f64::from(total)
             }
         };
         let rel = 1.0 + (ratio(&t.left) + ratio(&t.right)) * tf / max_tf;
@@ -85,9 +102,9 @@ pub(crate) fn score_candidate(terms: &[usize], stats: &[TermStats], tf: usize) -
             ) else {
                 continue;
             };
-            let p_prev = f64::from(stats[prev].right.get(&id).copied().unwrap_or(0))
+            let p_prev = f64::from(stats[prev].right.get(id))
                 / stats[prev].tf.max(1.0);
-            let p_next = f64::from(t.right.get(&next).copied().unwrap_or(0)) / t.tf.max(1.0);
+            let p_next = f64::from(t.right.get(next)) / t.tf.max(1.0);
             let p = p_prev * p_next;
             prod *= 1.0 + (1.0 - p);
             sum -= 1.0 - p;
