@@ -181,6 +181,47 @@ pub fn analyze_js(
     to_js(&analyzer.analyze(&text))
 }
 
+/// The texts of a JavaScript array of strings.
+fn texts_arg(function: &str, texts: &JsValue) -> Result<Vec<String>, JsValue> {
+    if !js_sys::Array::is_array(texts) {
+        let got = texts.js_typeof().as_string().unwrap_or_default();
+        return Err(type_error(&format!(
+            "{function}: texts must be an array of strings, got {got}"
+        )));
+    }
+    js_sys::Array::from(texts)
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            t.as_string()
+                .ok_or_else(|| type_error(&format!("{function}: texts[{i}] must be a string")))
+        })
+        .collect()
+}
+
+fn corpus_to_js(analyses: &[Analysis]) -> Result<JsValue, JsValue> {
+    let out = js_sys::Array::new();
+    for a in analyses {
+        out.push(&to_js(a)?);
+    }
+    Ok(out.into())
+}
+
+/// Analyze several texts together (corpus mode): TF-IDF also weighs each text's words by how many of the texts
+/// contain them. Returns one analysis per text, in order.
+#[wasm_bindgen(js_name = analyzeCorpus, unchecked_return_type = "AnalysisResult[]")]
+pub fn analyze_corpus_js(
+    #[wasm_bindgen(unchecked_param_type = "string[]")] texts: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Options")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let texts = texts_arg("analyzeCorpus", &texts)?;
+    let analyzer = analyzer(
+        "analyzeCorpus",
+        options_arg::<Options>("analyzeCorpus", options)?,
+    )?;
+    corpus_to_js(&analyzer.analyze_corpus(&texts))
+}
+
 /// An analyzer with fixed options, to analyze many texts without preparing stopwords again.
 #[wasm_bindgen(js_name = Analyzer)]
 pub struct JsAnalyzer {
@@ -206,6 +247,16 @@ impl JsAnalyzer {
     ) -> Result<JsValue, JsValue> {
         let text = text_arg("Analyzer.analyze", &text)?;
         to_js(&self.inner.analyze(&text))
+    }
+
+    /// Analyze several texts together; see the `analyzeCorpus` function.
+    #[wasm_bindgen(js_name = analyzeCorpus, unchecked_return_type = "AnalysisResult[]")]
+    pub fn analyze_corpus(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string[]")] texts: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let texts = texts_arg("Analyzer.analyzeCorpus", &texts)?;
+        corpus_to_js(&self.inner.analyze_corpus(&texts))
     }
 }
 

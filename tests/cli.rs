@@ -89,3 +89,45 @@ fn plain_text_and_usage_errors() {
     let (code, _, err) = run(&["keywords", "--lang", "xx-invalid"], "text");
     assert_eq!(code, 1, "{err}");
 }
+
+#[test]
+fn algorithms_and_corpus_mode() {
+    let docs = [
+        "Daily Planet report. The harbour bridge reopened after repairs; the harbour bridge carries trams.",
+        "Daily Planet report. The city council approved the budget; the council budget grows by a tenth.",
+        "Daily Planet report. Heavy rain flooded the old market; market stalls stayed closed all week.",
+    ];
+    let input: String = docs
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            format!(
+                "{}\n",
+                serde_json::json!({ "id": i, "lang": "en", "text": t })
+            )
+        })
+        .collect();
+    for algorithm in ["combined", "yake", "tfidf", "positionrank"] {
+        let (code, out, err) = run(&["keywords", "--jsonl", "--algorithm", algorithm], &input);
+        assert_eq!(code, 0, "{algorithm}: {err}");
+        assert_eq!(out.lines().count(), 3, "{algorithm}");
+    }
+    let (code, out, err) = run(&["keywords", "--jsonl", "--corpus", "--top", "3"], &input);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    // Input order, and what every document shares is not what any of them is about.
+    assert_eq!(
+        lines.iter().map(|l| l["id"].clone()).collect::<Vec<_>>(),
+        [0, 1, 2]
+    );
+    for l in &lines {
+        let first = l["keywords"][0].as_str().expect("a keyphrase");
+        assert!(!first.contains("Daily Planet"), "{l}");
+    }
+    assert_eq!(lines[0]["keywords"][0], "harbour bridge");
+    let (code, _, _) = run(&["keywords", "--corpus"], "text");
+    assert_eq!(code, 2, "--corpus without --jsonl");
+}

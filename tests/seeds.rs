@@ -105,6 +105,32 @@ fn seed_keywords_are_clean_and_cover_the_topic() {
             }
         }
         assert!(top.contains(&"المغرب"), "{name}: {top:?}");
+        // Nothing from the page around the article.
+        for junk in [
+            "Link",
+            "copied",
+            "Share",
+            "ذات صلة",
+            "أحدث",
+            "المقال التالي",
+            "spot",
+            "يقود الريف",
+        ] {
+            assert!(
+                !top.iter().any(|k| k.contains(junk)),
+                "{name}: {junk} in {top:?}"
+            );
+        }
+        let has = |s: &str| top.iter().any(|k| k.contains(s));
+        if name.starts_with("000") {
+            assert!(
+                has("التعاون العسكري") || has("خطة عمل عسكرية"),
+                "{name}: {top:?}"
+            );
+        } else {
+            assert!(has("إيران"), "{name}: {top:?}");
+            assert!(has("البوليساريو"), "{name}: {top:?}");
+        }
         assert!(
             top.iter()
                 .any(|k| k.contains("إسرائيل") || k.contains("الإسرائيلي")),

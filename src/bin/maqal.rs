@@ -24,7 +24,8 @@ use maqal::keywords::Algorithm;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use maqal::{Analyzer, Options};
 
-const USAGE: &str = "usage: maqal keywords [--jsonl] [--top N] [--algorithm combined|yake|tfidf|positionrank] \
+const USAGE: &str =
+    "usage: maqal keywords [--jsonl] [--top N] [--algorithm combined|yake|tfidf|positionrank] \
                      [--lang CODE] [--corpus] [--no-clean]";
 
 struct Args {
@@ -72,7 +73,9 @@ fn parse_args() -> Result<Args, String> {
             "--algorithm" => {
                 let v = value("--algorithm")?;
                 args.algorithm = Algorithm::from_name(&v).ok_or_else(|| {
-                    format!("unknown algorithm {v:?} (available: combined, yake, tfidf, positionrank)")
+                    format!(
+                        "unknown algorithm {v:?} (available: combined, yake, tfidf, positionrank)"
+                    )
                 })?;
             }
             "--help" | "-h" => return Err(USAGE.to_string()),
@@ -103,7 +106,9 @@ impl Analyzers<'_> {
             let analyzer = Analyzer::new(options).map_err(|e| e.to_string())?;
             self.cache.insert(key.clone(), analyzer);
         }
-        self.cache.get(&key).ok_or_else(|| "analyzer missing".into())
+        self.cache
+            .get(&key)
+            .ok_or_else(|| "analyzer missing".into())
     }
 
     fn keywords(&mut self, text: &str, lang: Option<&str>) -> Result<Vec<String>, String> {
@@ -130,10 +135,15 @@ fn parse_line(line: &str, forced: Option<&str>) -> Result<Record, String> {
     else {
         return Err("no \"text\" string".into());
     };
-    let lang = forced
-        .map(str::to_string)
-        .or_else(|| record.get("lang").and_then(|l| l.as_str()).map(str::to_string));
-    let id = record.get_mut("id").map_or(serde_json::Value::Null, serde_json::Value::take);
+    let lang = forced.map(str::to_string).or_else(|| {
+        record
+            .get("lang")
+            .and_then(|l| l.as_str())
+            .map(str::to_string)
+    });
+    let id = record
+        .get_mut("id")
+        .map_or(serde_json::Value::Null, serde_json::Value::take);
     Ok(Record { id, lang, text })
 }
 
@@ -167,9 +177,9 @@ fn analyze_batch(
                 let handle = scope.spawn(move || {
                     part.iter()
                         .map(|(_, r)| {
-                            shared.get(&r.lang).map(|a| {
-                                a.keywords(&r.text).into_iter().map(|k| k.text).collect()
-                            })
+                            shared
+                                .get(&r.lang)
+                                .map(|a| a.keywords(&r.text).into_iter().map(|k| k.text).collect())
                         })
                         .collect::<Vec<_>>()
                 });
@@ -190,7 +200,9 @@ fn analyze_batch(
                 }
             }
             None => {
-                let e = errors.get(&record.lang).map_or("analysis failed", String::as_str);
+                let e = errors
+                    .get(&record.lang)
+                    .map_or("analysis failed", String::as_str);
                 eprintln!("maqal: line {}: {e}", n + 1);
                 *failed = true;
             }
@@ -259,13 +271,26 @@ fn main() -> ExitCode {
             }
         };
         records.push((n, record));
-        if !args.corpus && records.len() >= BATCH {
-            if !analyze_batch(&mut analyzers, std::mem::take(&mut records), &mut out, &mut failed) {
-                return ExitCode::from(1);
-            }
+        let batch_full = !args.corpus && records.len() >= BATCH;
+        if batch_full
+            && !analyze_batch(
+                &mut analyzers,
+                std::mem::take(&mut records),
+                &mut out,
+                &mut failed,
+            )
+        {
+            return ExitCode::from(1);
         }
     }
-    if !args.corpus && !analyze_batch(&mut analyzers, std::mem::take(&mut records), &mut out, &mut failed) {
+    if !args.corpus
+        && !analyze_batch(
+            &mut analyzers,
+            std::mem::take(&mut records),
+            &mut out,
+            &mut failed,
+        )
+    {
         return ExitCode::from(1);
     }
     if args.corpus {
@@ -286,7 +311,10 @@ fn main() -> ExitCode {
                     continue;
                 }
             };
-            let texts: Vec<&str> = members.iter().map(|&i| records[i].1.text.as_str()).collect();
+            let texts: Vec<&str> = members
+                .iter()
+                .map(|&i| records[i].1.text.as_str())
+                .collect();
             for (&i, analysis) in members.iter().zip(analyzer.analyze_corpus(&texts)) {
                 results[i] = Some(analysis.keywords.into_iter().map(|k| k.text).collect());
             }

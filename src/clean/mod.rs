@@ -354,9 +354,7 @@ fn class_of(core: &str, form: &str, words: usize, stop: usize, extra: &HashSet<S
             return Class::Bad(Reason::Navigation);
         }
     }
-    if words <= 30
-        && l.prompt.iter().any(|p| contains_phrase(form, p))
-    {
+    if words <= 30 && l.prompt.iter().any(|p| contains_phrase(form, p)) {
         return Class::Bad(Reason::Prompt);
     }
     let trimmed = core.trim_end_matches(is_closing);

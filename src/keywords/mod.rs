@@ -407,8 +407,7 @@ pub fn extract(
     let mut chunks: Vec<Range<usize>> = Vec::new();
     let mut start: Option<usize> = None;
     for (i, (unit, term)) in units.iter().zip(&token_term).enumerate() {
-        let continues =
-            term.is_some() && start.is_some_and(|s| units[s].sentence == unit.sentence);
+        let continues = term.is_some() && start.is_some_and(|s| units[s].sentence == unit.sentence);
         if continues {
             continue;
         }
@@ -508,7 +507,7 @@ pub fn extract(
     let max_words = options.max_words.clamp(1, 5);
     let min_words = options.min_words.clamp(1, max_words);
     // Occurrences of each candidate, and whether every one of them runs across a conjunction.
-    let mut candidates: HashMap<PhraseKey, (Vec<Range<usize>>, Vec<Option<Range<usize>>>, bool)> =
+    let mut candidates: HashMap<PhraseKey, (Candidate, bool)> =
         HashMap::with_capacity_and_hasher(units.len() * max_words, Default::default());
     for chunk in &chunks {
         for i in chunk.clone() {
@@ -544,17 +543,17 @@ pub fn extract(
                 };
                 let entry = candidates
                     .entry(key)
-                    .or_insert((Vec::new(), Vec::new(), true));
-                entry.0.push(range);
-                entry.1.push(display);
-                entry.2 &= across;
+                    .or_insert(((Vec::new(), Vec::new()), true));
+                entry.0 .0.push(range);
+                entry.0 .1.push(display);
+                entry.1 &= across;
             }
         }
     }
     // Each algorithm's score, higher is better, then normalized by the best candidate's.
     let rows: Vec<(Vec<usize>, Candidate, [f64; 3])> = candidates
         .into_iter()
-        .map(|(phrase, (occurrences, display, across))| {
+        .map(|(phrase, ((occurrences, display), across))| {
             let tf = occurrences.len();
             let key: Vec<usize> = phrase.ids().collect();
             let content = || key.iter().filter(|&&t| !terms[t].stopword);
@@ -602,8 +601,10 @@ pub fn extract(
         .into_iter()
         .map(|(key, c, v)| (value(&v), key, c, v))
         .collect();
-    let order = |a: &(f64, Vec<usize>, Candidate, [f64; 3]), b: &(f64, Vec<usize>, Candidate, [f64; 3])| {
-        b.0.total_cmp(&a.0).then(a.2 .0[0].start.cmp(&b.2 .0[0].start))
+    let order = |a: &(f64, Vec<usize>, Candidate, [f64; 3]),
+                 b: &(f64, Vec<usize>, Candidate, [f64; 3])| {
+        b.0.total_cmp(&a.0)
+            .then(a.2 .0[0].start.cmp(&b.2 .0[0].start))
     };
     let limit = 20 * options.top;
     if rows.len() > limit {
@@ -690,15 +691,15 @@ impl DocumentFrequencies {
         self.documents
     }
 
-    /// The weight of a term with grouping key `key`, in (0, 1]: the smoothed IDF `ln((1 + N) / (1 + df)) + 1`
-    /// divided by its largest value (a term in no other document), so that a term found in every document of
-    /// the corpus weighs least.
+    /// The weight of a term with grouping key `key`, in (0, 1]: `ln((1 + N) / df) / ln(1 + N)`, 1 for a term of a
+    /// single document, falling to `ln(1 + 1/N) / ln(1 + N)` for a term of every document.
     pub fn weight(&self, key: &str) -> f64 {
         let n = self.documents as f64;
-        let df = f64::from(self.counts.get(key).copied().unwrap_or(0));
-        let idf = ((1.0 + n) / (1.0 + df)).ln() + 1.0;
-        let max = ((1.0 + n) / 2.0).ln().max(0.0) + 1.0;
-        (idf / max).min(1.0)
+        if n < 1.0 {
+            return 1.0;
+        }
+        let df = f64::from(self.counts.get(key).copied().unwrap_or(0)).max(1.0);
+        (((1.0 + n) / df).ln() / (1.0 + n).ln()).clamp(f64::MIN_POSITIVE, 1.0)
     }
 }
 
@@ -710,12 +711,16 @@ pub fn document_terms(
     case_fold: bool,
     language: Option<&str>,
 ) -> HashSet<String> {
-    units(text, seg, word_forms(text, seg, stopwords, case_fold, language))
-        .into_iter()
-        .filter_map(|u| u.form)
-        .filter(|f| !f.stopword)
-        .map(|f| f.key)
-        .collect()
+    units(
+        text,
+        seg,
+        word_forms(text, seg, stopwords, case_fold, language),
+    )
+    .into_iter()
+    .filter_map(|u| u.form)
+    .filter(|f| !f.stopword)
+    .map(|f| f.key)
+    .collect()
 }
 
 /// Whether candidate `b` (seen `nb` times) adds nothing next to the better-ranked keyphrase `a` (seen `na`
@@ -732,7 +737,11 @@ fn redundant(a: &str, na: usize, b: &str, nb: usize) -> bool {
     let shared = wa.iter().filter(|w| wb.contains(w)).count();
     let shorter = wa.len().min(wb.len());
     let contained = shared == shorter;
-    let (short_n, long_n) = if wa.len() <= wb.len() { (na, nb) } else { (nb, na) };
+    let (short_n, long_n) = if wa.len() <= wb.len() {
+        (na, nb)
+    } else {
+        (nb, na)
+    };
     (contained && wb.len() == 1)
         || (contained && short_n <= long_n && wb.len() >= wa.len())
         || (shared >= 2 && (shared < shorter || wa.len() == wb.len()))

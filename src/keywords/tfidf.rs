@@ -111,7 +111,10 @@ fn fnv24(s: &str) -> u32 {
 /// The form a word is looked up by: case folded (Unicode full case folding), NFC, Arabic and Hebrew marks and
 /// tatweel removed, Arabic letter variants folded (أ إ آ ٱ → ا, ى ئ ی → ي, ؤ → و, ة ۀ ە → ه, ک → ك).
 pub fn lookup_form(word: &str) -> String {
-    if word.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'\'') {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'\'')
+    {
         return word.to_ascii_lowercase();
     }
     let folded = caseless::default_case_fold_str(word);
@@ -165,7 +168,9 @@ mod tests {
     fn common_words_are_common() {
         let en = Frequencies::for_language("en").expect("English data");
         assert!(en.zipf("The").is_some_and(|z| z > 7.0));
-        assert!(en.zipf("government").is_some_and(|z| (4.5..6.0).contains(&z)));
+        assert!(en
+            .zipf("government")
+            .is_some_and(|z| (4.5..6.0).contains(&z)));
         assert_eq!(en.zipf("photovoltaics"), None);
         let ar = Frequencies::for_language("ar").expect("Arabic data");
         assert!(ar.zipf("الْمَغْرِب").is_some());
@@ -173,7 +178,10 @@ mod tests {
         assert!(idf_of_zipf(7.0) < 0.2 && idf_of_zipf(3.0) > 6.0);
         assert!(Frequencies::for_language("xx").is_none());
         for code in frequency_languages() {
-            assert!(Frequencies::for_language(code).is_some_and(|f| f.entries.len() >= 4000), "{code}");
+            assert!(
+                Frequencies::for_language(code).is_some_and(|f| f.entries.len() >= 4000),
+                "{code}"
+            );
         }
     }
 }

@@ -16,7 +16,6 @@
 //! the probability of the bigrams around it, as in the paper: factor `1 + (1 − P)` and term `−(1 − P)`, with
 //! `P = P(t|prev) · P(next|t)`.
 
-
 /// How often each other term occurs right next to a term on one side: a short list (most words have few
 /// distinct neighbours), searched linearly.
 #[derive(Debug, Clone, Default)]
@@ -102,8 +101,7 @@ pub(crate) fn score_candidate(terms: &[usize], stats: &[TermStats], tf: usize) -
             ) else {
                 continue;
             };
-            let p_prev = f64::from(stats[prev].right.get(id))
-                / stats[prev].tf.max(1.0);
+            let p_prev = f64::from(stats[prev].right.get(id)) / stats[prev].tf.max(1.0);
             let p_next = f64::from(t.right.get(next)) / t.tf.max(1.0);
             let p = p_prev * p_next;
             prod *= 1.0 + (1.0 - p);

@@ -1,0 +1,119 @@
+//! Keyphrase extraction: algorithms, options, grouping and corpus mode, through the public API.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::expect_used)]
+
+use maqal::keywords::{Algorithm, KeywordOptions};
+use maqal::{Analyzer, Options};
+
+const SEED: &str = include_str!("fixtures/004_8936998626512ca3.txt");
+const ENGLISH: &str = "Adaptive robust stabilization of closed-loop systems. We study closed-loop systems with \
+    nonlinear uncertainties and propose an adaptive controller. The adaptive controller guarantees robust \
+    stabilization of closed-loop systems under state feedback, and simulations confirm the robust stabilization.";
+
+fn analyzer(keywords: KeywordOptions) -> Analyzer {
+    let mut options = Options::default();
+    options.keywords = keywords;
+    Analyzer::new(options).expect("valid options")
+}
+
+fn with(algorithm: Algorithm) -> KeywordOptions {
+    let mut k = KeywordOptions::default();
+    k.algorithm = algorithm;
+    k
+}
+
+#[test]
+fn every_algorithm_ranks_with_normalized_scores() {
+    for algorithm in [
+        Algorithm::Yake,
+        Algorithm::Tfidf,
+        Algorithm::Positionrank,
+        Algorithm::Combined,
+    ] {
+        for text in [SEED, ENGLISH] {
+            let k = analyzer(with(algorithm)).keywords(text);
+            assert!(!k.is_empty() && k.len() <= 10, "{algorithm:?}: {}", k.len());
+            assert_eq!(k[0].score, 1.0, "{algorithm:?}");
+            assert!(
+                k.windows(2).all(|w| w[0].score >= w[1].score),
+                "{algorithm:?}: scores not in order"
+            );
+            assert!(k
+                .iter()
+                .all(|x| (0.0..=1.0).contains(&x.score) && x.count == x.spans.len()));
+            for x in &k {
+                for s in &x.spans {
+                    assert!(!text[s.bytes()].trim().is_empty());
+                }
+            }
+        }
+    }
+    assert_eq!(Algorithm::from_name("tfidf"), Some(Algorithm::Tfidf));
+    assert_eq!(Algorithm::from_name("TextRank"), None);
+}
+
+#[test]
+fn hyphenated_compounds_are_one_word() {
+    let k = analyzer(KeywordOptions::default()).keywords(ENGLISH);
+    let texts: Vec<&str> = k.iter().map(|x| x.text.as_str()).collect();
+    assert!(texts.contains(&"closed-loop systems"), "{texts:?}");
+    assert!(!texts.iter().any(|t| t.starts_with("loop")), "{texts:?}");
+}
+
+#[test]
+fn word_counts_follow_the_options() {
+    let mut options = KeywordOptions::default();
+    options.min_words = 2;
+    options.max_words = 2;
+    options.top = 5;
+    let k = analyzer(options).keywords(ENGLISH);
+    assert!(!k.is_empty() && k.len() <= 5);
+    assert!(k.iter().all(|x| x.key.split(' ').count() == 2), "{k:?}");
+}
+
+#[test]
+fn arabic_nisba_and_proclitic_forms_join_their_noun() {
+    let text = "زار الوزير المغرب. ووقعت الحكومة المغربية اتفاقا. ورحب الجيش المغربي بالزيارة. وقال مسؤول إن \
+                الزيارة مهمة للمغرب. وتحدث الوزير عن جبهة البوليساريو في المغرب. وجددت الرباط رفضها لجبهة \
+                البوليساريو.";
+    let k = analyzer(KeywordOptions::default()).keywords(text);
+    let morocco = k
+        .iter()
+        .find(|x| x.text == "المغرب")
+        .expect("المغرب is a keyphrase");
+    // المغرب ×2, للمغرب, المغربية, المغربي: one keyphrase, displayed by the noun.
+    assert_eq!(morocco.count, 5, "{k:?}");
+    assert!(!k
+        .iter()
+        .any(|x| x.text == "المغربية" || x.text == "المغربي"));
+    // لجبهة and وجبهة share جبهة: one phrase, displayed without the proclitic.
+    let front = k
+        .iter()
+        .find(|x| x.text.contains("البوليساريو"))
+        .expect("البوليساريو is a keyphrase");
+    assert_eq!(front.count, 2, "{front:?}");
+}
+
+#[test]
+fn corpus_mode_demotes_what_every_document_shares() {
+    let docs = [
+        "Daily Planet report. The harbour bridge reopened after repairs; the harbour bridge carries trams.",
+        "Daily Planet report. The city council approved the budget; the council budget grows by a tenth.",
+        "Daily Planet report. Heavy rain flooded the old market; market stalls stayed closed all week.",
+    ];
+    let a = analyzer(KeywordOptions::default());
+    let alone: Vec<_> = docs.iter().map(|d| a.keywords(d)).collect();
+    let together = a.analyze_corpus(&docs);
+    assert_eq!(together.len(), 3);
+    for (single, corpus) in alone.iter().zip(&together) {
+        let rank =
+            |list: &[maqal::Keyword]| list.iter().position(|k| k.key.starts_with("daili planet"));
+        // Shared by all three: lower in corpus mode than alone (or gone).
+        match (rank(single), rank(&corpus.keywords)) {
+            (Some(s), Some(c)) => assert!(c > s, "{s} → {c}"),
+            (_, None) => {}
+            (None, Some(c)) => panic!("appeared at {c} in corpus mode"),
+        }
+    }
+    assert_eq!(together[0].keywords[0].text, "harbour bridge");
+}
