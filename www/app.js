@@ -12,6 +12,9 @@ const statsEl = $('stats');
 const keywordsEl = $('keywords');
 const highlighted = $('highlighted');
 const cleanBox = $('clean');
+const algorithmSelect = $('algorithm');
+const documentsEl = $('documents');
+const documentSelect = $('document');
 
 // Blocks the user restored after cleaning removed them (by their text), for the current text.
 let restored = [];
@@ -55,6 +58,22 @@ worker.onmessage = ({ data }) => {
     setStatus(`${data.error.name}: ${data.error.message}`);
     return;
   }
+  if (data.corpus) {
+    // Several files analyzed together: one view per document.
+    corpus = data.corpus;
+    documentSelect.replaceChildren(...corpus.map((d, i) => {
+      const option = document.createElement('option');
+      option.value = String(i);
+      option.textContent = d.name;
+      return option;
+    }));
+    documentsEl.hidden = false;
+    showDocument(0);
+    setStatus(`Analyzed ${corpus.length} documents together in ${data.elapsed.toFixed(1)} ms.`);
+    return;
+  }
+  corpus = null;
+  documentsEl.hidden = true;
   current = { text: request.text, result: data.result };
   activeKeyword = -1;
   render();
@@ -68,11 +87,40 @@ function setStatus(message) {
 }
 
 function options() {
-  return { keywords: { top: Number(topSelect.value) }, clean: { enabled: cleanBox.checked, keep: restored } };
+  return {
+    keywords: { top: Number(topSelect.value), algorithm: algorithmSelect.value },
+    clean: { enabled: cleanBox.checked, keep: restored },
+  };
+}
+
+// The documents of the last multi-file analysis ([{ name, text, result }]), or null.
+let corpus = null;
+let corpusFiles = null;
+
+function showDocument(index) {
+  const d = corpus[index];
+  documentSelect.value = String(index);
+  textarea.value = d.text;
+  current = { text: d.text, result: d.result };
+  activeKeyword = -1;
+  render();
+}
+
+function runCorpus() {
+  if (!ready || !corpusFiles) return;
+  const id = nextId++;
+  latestId = id;
+  pending.set(id, { corpus: true });
+  setStatus(`Analyzing ${corpusFiles.length} documents…`);
+  worker.postMessage({ id, corpus: corpusFiles, options: options() });
 }
 
 function run() {
   if (!ready) return;
+  if (corpusFiles) {
+    runCorpus();
+    return;
+  }
   const text = textarea.value;
   const id = nextId++;
   latestId = id;
@@ -119,22 +167,41 @@ textarea.addEventListener('paste', (event) => {
 
 textarea.addEventListener('input', () => {
   restored = [];
+  // Editing the text leaves the set of files: from now on the text box is analyzed alone.
+  corpusFiles = null;
   scheduleRun();
 });
+documentSelect.addEventListener('change', () => showDocument(Number(documentSelect.value)));
+algorithmSelect.addEventListener('change', run);
 cleanBox.addEventListener('change', run);
 analyzeButton.addEventListener('click', run);
 topSelect.addEventListener('change', run);
 $('clear').addEventListener('click', () => {
   textarea.value = '';
+  corpusFiles = null;
+  corpus = null;
+  documentsEl.hidden = true;
   current = null;
   results.hidden = true;
   textarea.focus();
 });
+const isHtml = (file) => /\.html?$/i.test(file.name) || file.type === 'text/html';
+
 $('file').addEventListener('change', async (event) => {
-  const file = event.target.files?.[0];
+  const files = [...(event.target.files ?? [])];
+  if (files.length > 1) {
+    corpusFiles = await Promise.all(files.map(async (f) => (isHtml(f)
+      ? { name: f.name, html: await f.text() }
+      : { name: f.name, text: await f.text() })));
+    restored = [];
+    run();
+    return;
+  }
+  corpusFiles = null;
+  const file = files[0];
   if (!file) return;
   const content = await file.text();
-  if (/\.html?$/i.test(file.name) || file.type === 'text/html') {
+  if (isHtml(file)) {
     textarea.value = '';
     insertHtml(content, 0, 0);
     return;

@@ -1,6 +1,8 @@
 // Runs the WebAssembly analyzer off the main thread. Messages:
 //   in:  { id, text, options }          out: { id, result } or { id, error: { name, message } }
 //   in:  { id, html }                   out: { id, extracted: { text, title } } (the main text of pasted HTML)
+//   in:  { id, corpus: [{ name, text?, html? }], options }
+//                                       out: { id, corpus: [{ name, text, result }], elapsed } (analyzed together)
 // The first message after start-up is { ready: true, version } (or { ready: false, error }).
 import init, { Analyzer, htmlToText, version } from './pkg/maqal.js';
 
@@ -28,6 +30,21 @@ self.onmessage = async ({ data }) => {
   if ('html' in data) {
     try {
       self.postMessage({ id: data.id, extracted: htmlToText(data.html) });
+    } catch (error) {
+      self.postMessage({ id: data.id, error: { name: error?.name ?? 'Error', message: error?.message ?? String(error) } });
+    }
+    return;
+  }
+  if ('corpus' in data) {
+    try {
+      const started = performance.now();
+      const texts = data.corpus.map((d) => (d.html !== undefined ? htmlToText(d.html).text : d.text));
+      const results = analyzerFor(data.options).analyzeCorpus(texts);
+      const elapsed = performance.now() - started;
+      const buffers = new Set();
+      for (const r of results) for (const a of Object.values(r.tokens)) buffers.add(a.buffer);
+      const corpus = results.map((result, i) => ({ name: data.corpus[i].name, text: texts[i], result }));
+      self.postMessage({ id: data.id, corpus, elapsed }, [...buffers]);
     } catch (error) {
       self.postMessage({ id: data.id, error: { name: error?.name ?? 'Error', message: error?.message ?? String(error) } });
     }

@@ -152,6 +152,29 @@ test('user text is never interpreted as HTML', async () => {
   await page.close();
 });
 
+test('several files are analyzed together, one view per document', async () => {
+  const { page, errors } = await openPage();
+  const shared = 'Daily Planet report. ';
+  await page.setInputFiles('#file', [
+    { name: 'bridge.txt', mimeType: 'text/plain', buffer: Buffer.from(`${shared}The harbour bridge reopened after repairs; the harbour bridge carries trams.`) },
+    { name: 'council.txt', mimeType: 'text/plain', buffer: Buffer.from(`${shared}The city council approved the budget; the council budget grows by a tenth.`) },
+    { name: 'market.html', mimeType: 'text/html', buffer: Buffer.from(`<article><p>${shared}Heavy rain flooded the old market; market stalls stayed closed all week.</p></article>`) },
+  ]);
+  await page.waitForFunction(() => document.getElementById('status').textContent.startsWith('Analyzed 3 documents'));
+  assert.equal(await page.isVisible('#documents'), true);
+  assert.deepEqual(await page.$$eval('#document option', (o) => o.map((e) => e.textContent)), ['bridge.txt', 'council.txt', 'market.html']);
+  const first = () => page.$eval('#keywords .label', (e) => e.textContent);
+  assert.equal(await first(), 'harbour bridge');
+  await page.selectOption('#document', '2');
+  assert.match(await page.inputValue('#text'), /Heavy rain flooded the old market/);
+  assert.doesNotMatch(await first(), /Daily Planet/);
+  // Another method re-runs the whole set.
+  await page.selectOption('#algorithm', 'yake');
+  await page.waitForFunction(() => document.getElementById('status').textContent.startsWith('Analyzed 3 documents'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('no request left the page origin', () => {
   assert.ok(requests.length > 0);
   const outside = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('blob:') && !u.startsWith('data:'));
