@@ -356,7 +356,25 @@ fn units(text: &str, seg: &Segmentation, mut forms: Vec<Option<WordForm>>) -> Ve
 
 /// Extract keyphrases from `text` (normalized, letter case preserved, and segmented into `seg`).
 ///
-/// With `case_fold`, words are compared case-folded for `language` (casing still informs the score).
+/// With `case_fold`, words are compared case-folded for `language` (casing still informs the score). `language`
+/// also chooses the stemmer, the stopwords' companion rules and the background frequencies of TF-IDF; with
+/// `corpus`, TF-IDF also weighs terms by their document frequency in that corpus.
+///
+/// ```
+/// use maqal::keywords::{extract, Algorithm, KeywordOptions};
+/// use maqal::lang::Stopwords;
+/// use maqal::segment::{segment, SegmentOptions};
+///
+/// let text = "Solar power is cheap. Solar power plants are built fast, and solar power keeps growing.";
+/// let seg = segment(text, &SegmentOptions::default());
+/// let mut stopwords = Stopwords::new();
+/// stopwords.add_language("en", &Default::default());
+/// let mut options = KeywordOptions::default();
+/// options.algorithm = Algorithm::Tfidf;
+/// let k = extract(text, &seg, &stopwords, true, Some("en"), &options, None);
+/// assert_eq!(k[0].key, "solar power");
+/// assert_eq!(k[0].occurrences.len(), 3);
+/// ```
 pub fn extract(
     text: &str,
     seg: &Segmentation,
