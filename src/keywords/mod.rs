@@ -462,29 +462,37 @@ pub fn extract(
         let mut zipf: Vec<Option<f64>> = vec![None; terms.len()];
         if let Some(freq) = background {
             let mut seen: HashSet<(usize, &str)> = HashSet::default();
+            // Each distinct spelling is looked up once.
+            let mut looked: HashMap<&str, (Option<f64>, Option<f64>)> = HashMap::default();
             for (u, (unit, term)) in units.iter().zip(&token_term).enumerate() {
                 let Some(id) = *term else { continue };
+                if terms[id].stopword {
+                    continue;
+                }
                 let surface = &text[unit.range.clone()];
-                let z = freq.zipf(surface);
-                // A word with a one-letter proclitic is as common as the word without it.
-                let bare = arabic::single_proclitic(surface)
-                    .filter(|_| arabic::is_arabic_word(surface))
-                    .and_then(|rest| freq.zipf(rest));
-                // Arabic inflected forms the list may lack: the light stem, a final tanween alef removed.
-                let bare = if arabic::is_arabic_word(surface) {
-                    let k = arabic::key(surface);
+                let (z, bare) = *looked.entry(surface).or_insert_with(|| {
+                    let z = freq.zipf(surface);
+                    if !arabic::is_arabic_word(surface) {
+                        return (z, None);
+                    }
+                    // A word with a one-letter proclitic is as common as the word without it; inflected forms
+                    // the list may lack are looked up by their light stem and without a final tanween alef.
+                    let bare = arabic::single_proclitic(surface).and_then(|rest| freq.zipf(rest));
                     let t = surface.strip_suffix('ا').filter(|r| r.chars().count() >= 3);
-                    [bare, freq.zipf(k), t.and_then(|r| freq.zipf(r))]
-                        .into_iter()
-                        .flatten()
-                        .reduce(f64::max)
-                } else {
-                    bare
-                };
+                    let bare = [
+                        bare,
+                        freq.zipf(arabic::key(surface)),
+                        t.and_then(|r| freq.zipf(r)),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .reduce(f64::max);
+                    (z, bare)
+                });
                 if let Some(b) = bare {
                     conjoined[u] = surface.starts_with(['و', 'ف']) && z.is_none_or(|z| b > z);
                 }
-                if terms[id].stopword || !seen.insert((id, surface)) {
+                if !seen.insert((id, surface)) {
                     continue;
                 }
                 if let Some(z) = match (z, bare) {
