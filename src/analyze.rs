@@ -444,6 +444,7 @@ impl Analyzer {
             text: ntext,
             map,
             seg,
+            index: Utf16Index::new(text),
         }
     }
 
@@ -454,7 +455,7 @@ impl Analyzer {
         p: &Prepared<'_>,
         corpus: Option<&keywords::DocumentFrequencies>,
     ) -> Vec<Keyword> {
-        let index = Utf16Index::new(text);
+        let index = &p.index;
         keywords::extract(
             &p.text,
             &p.seg,
@@ -502,9 +503,9 @@ impl Analyzer {
             cleaned,
             map,
             seg,
+            index,
             ..
         } = p;
-        let index = Utf16Index::new(text);
         let article: &str = &cleaned.text;
         let to_original = |r: std::ops::Range<usize>| -> Span {
             let (s, e) = map.source_range(r.start, r.end);
@@ -593,6 +594,8 @@ struct Prepared<'t> {
     /// Normalized article → what was pasted.
     map: OffsetMap,
     seg: segment::Segmentation,
+    /// UTF-16 offsets of what was pasted.
+    index: Utf16Index,
 }
 
 /// The most frequent original spelling among `spans` (the first one on ties).

@@ -105,9 +105,11 @@ fn corpus_mode_demotes_what_every_document_shares() {
     let alone: Vec<_> = docs.iter().map(|d| a.keywords(d)).collect();
     let together = a.analyze_corpus(&docs);
     assert_eq!(together.len(), 3);
+    let rank =
+        |list: &[maqal::Keyword]| list.iter().position(|k| k.key.starts_with("daili planet"));
+    // Alone, each document lists the shared name.
+    assert!(alone.iter().all(|k| rank(k).is_some()), "{alone:?}");
     for (single, corpus) in alone.iter().zip(&together) {
-        let rank =
-            |list: &[maqal::Keyword]| list.iter().position(|k| k.key.starts_with("daili planet"));
         // Shared by all three: lower in corpus mode than alone (or gone).
         match (rank(single), rank(&corpus.keywords)) {
             (Some(s), Some(c)) => assert!(c > s, "{s} → {c}"),

@@ -150,15 +150,16 @@ fn parse_line(line: &str, forced: Option<&str>) -> Result<Record, String> {
 /// Documents read before they are analyzed together, on every core.
 const BATCH: usize = 512;
 
-/// Keyphrases of a batch of documents, analyzed on all available cores and written in input order. False when
-/// standard output fails.
+/// Keyphrases of a batch of documents, written in input order: analyzed on all available cores, or, with
+/// `corpus`, the documents of each language together as one corpus. False when standard output fails.
 fn analyze_batch(
     analyzers: &mut Analyzers<'_>,
     records: Vec<(usize, Record)>,
+    corpus: bool,
     out: &mut dyn Write,
     failed: &mut bool,
 ) -> bool {
-    // Analyzers first (one per language), then the documents in parallel.
+    // Analyzers first (one per language), then the documents.
     let mut errors: HashMap<Option<String>, String> = HashMap::new();
     for (_, r) in &records {
         if let Err(e) = analyzers.get(r.lang.as_deref()) {
@@ -166,31 +167,49 @@ fn analyze_batch(
         }
     }
     let shared = &analyzers.cache;
-    let threads = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZeroUsize::get)
-        .min(records.len().max(1));
-    let chunk = records.len().div_ceil(threads.max(1)).max(1);
-    let results: Vec<Option<Vec<String>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = records
-            .chunks(chunk)
-            .map(|part| {
-                let handle = scope.spawn(move || {
-                    part.iter()
-                        .map(|(_, r)| {
-                            shared
-                                .get(&r.lang)
-                                .map(|a| a.keywords(&r.text).into_iter().map(|k| k.text).collect())
-                        })
-                        .collect::<Vec<_>>()
-                });
-                (part.len(), handle)
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|(len, h)| h.join().unwrap_or_else(|_| vec![None; len]))
-            .collect()
-    });
+    let texts = |a: Vec<maqal::Keyword>| -> Vec<String> { a.into_iter().map(|k| k.text).collect() };
+    let results: Vec<Option<Vec<String>>> = if corpus {
+        let mut groups: HashMap<&Option<String>, Vec<usize>> = HashMap::new();
+        for (i, (_, r)) in records.iter().enumerate() {
+            groups.entry(&r.lang).or_default().push(i);
+        }
+        let mut results = vec![None; records.len()];
+        for (lang, members) in groups {
+            let Some(analyzer) = shared.get(lang) else {
+                continue;
+            };
+            let docs: Vec<&str> = members
+                .iter()
+                .map(|&i| records[i].1.text.as_str())
+                .collect();
+            for (&i, analysis) in members.iter().zip(analyzer.analyze_corpus(&docs)) {
+                results[i] = Some(texts(analysis.keywords));
+            }
+        }
+        results
+    } else {
+        let threads = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZeroUsize::get)
+            .min(records.len().max(1));
+        let chunk = records.len().div_ceil(threads).max(1);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = records
+                .chunks(chunk)
+                .map(|part| {
+                    let handle = scope.spawn(move || {
+                        part.iter()
+                            .map(|(_, r)| shared.get(&r.lang).map(|a| texts(a.keywords(&r.text))))
+                            .collect::<Vec<_>>()
+                    });
+                    (part.len(), handle)
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|(len, h)| h.join().unwrap_or_else(|_| vec![None; len]))
+                .collect()
+        })
+    };
     for ((n, record), keywords) in records.into_iter().zip(results) {
         match keywords {
             Some(keywords) => {
@@ -245,10 +264,6 @@ fn main() -> ExitCode {
         };
     }
     let mut failed = false;
-    let write = |out: &mut dyn Write, id: serde_json::Value, keywords: Vec<String>| {
-        let result = serde_json::json!({ "id": id, "keywords": keywords });
-        writeln!(out, "{result}").is_ok()
-    };
     let mut records: Vec<(usize, Record)> = Vec::new();
     for (n, line) in std::io::stdin().lock().lines().enumerate() {
         let line = match line {
@@ -271,11 +286,12 @@ fn main() -> ExitCode {
             }
         };
         records.push((n, record));
-        let batch_full = !args.corpus && records.len() >= BATCH;
-        if batch_full
+        if !args.corpus
+            && records.len() >= BATCH
             && !analyze_batch(
                 &mut analyzers,
                 std::mem::take(&mut records),
+                false,
                 &mut out,
                 &mut failed,
             )
@@ -283,49 +299,9 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     }
-    if !args.corpus
-        && !analyze_batch(
-            &mut analyzers,
-            std::mem::take(&mut records),
-            &mut out,
-            &mut failed,
-        )
-    {
+    // What is left; with --corpus, everything.
+    if !analyze_batch(&mut analyzers, records, args.corpus, &mut out, &mut failed) {
         return ExitCode::from(1);
-    }
-    if args.corpus {
-        // One corpus per language, results in input order.
-        let mut groups: HashMap<Option<String>, Vec<usize>> = HashMap::new();
-        for (i, (_, r)) in records.iter().enumerate() {
-            groups.entry(r.lang.clone()).or_default().push(i);
-        }
-        let mut results: Vec<Option<Vec<String>>> = vec![None; records.len()];
-        for (lang, members) in groups {
-            let analyzer = match analyzers.get(lang.as_deref()) {
-                Ok(a) => a,
-                Err(e) => {
-                    for &i in &members {
-                        eprintln!("maqal: line {}: {e}", records[i].0 + 1);
-                    }
-                    failed = true;
-                    continue;
-                }
-            };
-            let texts: Vec<&str> = members
-                .iter()
-                .map(|&i| records[i].1.text.as_str())
-                .collect();
-            for (&i, analysis) in members.iter().zip(analyzer.analyze_corpus(&texts)) {
-                results[i] = Some(analysis.keywords.into_iter().map(|k| k.text).collect());
-            }
-        }
-        for ((_, record), keywords) in records.into_iter().zip(results) {
-            if let Some(keywords) = keywords {
-                if !write(&mut out, record.id, keywords) {
-                    return ExitCode::from(1);
-                }
-            }
-        }
     }
     if out.flush().is_err() || failed {
         ExitCode::from(1)
