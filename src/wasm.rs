@@ -525,9 +525,84 @@ pub fn tokenize_js(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SegmentOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let text = text_arg("tokenize", &text)?;
+    let Some(string) = text.dyn_ref::<js_sys::JsString>() else {
+        let got = text.js_typeof().as_string().unwrap_or_default();
+        return Err(type_error(&format!(
+            "tokenize: text must be a string, got {got}"
+        )));
+    };
     let options: SegmentOptions = options_arg("tokenize", options)?;
-    let t = segment::tokens_utf16(&text, &options);
+    let fill = |input: &mut Vec<u8>, out: &mut segment::Utf16Tokens| {
+        let written = encode_utf8(string, input)?;
+        segment::tokens_utf16_into(&input[..written], &options, out);
+        tokens_object(out)
+    };
+    // The buffers are reused from call to call (no allocation for the text or the offsets once they are large
+    // enough); a call made while they are in use (it cannot happen on one thread) would get fresh ones.
+    TOKENIZE_BUFFERS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buffers) => {
+            let (input, out) = &mut *buffers;
+            let result = fill(input, out);
+            if input.len() > KEEP_BUFFER {
+                *input = Vec::new();
+                *out = segment::Utf16Tokens::default();
+            }
+            result
+        }
+        Err(_) => fill(&mut Vec::new(), &mut segment::Utf16Tokens::default()),
+    })
+}
+
+/// Input buffers larger than this (bytes) are released after the call rather than kept for the next one.
+const KEEP_BUFFER: usize = 8 << 20;
+
+thread_local! {
+    static TOKENIZE_BUFFERS: std::cell::RefCell<(Vec<u8>, segment::Utf16Tokens)> =
+        std::cell::RefCell::new((Vec::new(), segment::Utf16Tokens::default()));
+    static UTF8_ENCODER: Utf8Encoder = Utf8Encoder::new();
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `TextEncoder`, bound here so that `encodeInto` takes the JavaScript string as it is (the `web-sys` binding
+    /// takes a Rust `&str`, which would convert it twice).
+    #[wasm_bindgen(js_name = TextEncoder)]
+    type Utf8Encoder;
+    #[wasm_bindgen(constructor, js_class = "TextEncoder")]
+    fn new() -> Utf8Encoder;
+    #[wasm_bindgen(method, js_class = "TextEncoder", js_name = encodeInto)]
+    fn encode_into(
+        this: &Utf8Encoder,
+        source: &JsValue,
+        destination: &Uint8Array,
+    ) -> EncodeIntoResult;
+    type EncodeIntoResult;
+    #[wasm_bindgen(method, getter)]
+    fn written(this: &EncodeIntoResult) -> u32;
+}
+
+/// Writes `string` as UTF-8 into `buffer` (grown to three bytes per UTF-16 unit, the most UTF-8 needs; lone
+/// surrogates become U+FFFD) with one `TextEncoder.encodeInto` straight into Wasm memory, and returns the number
+/// of bytes written. This skips what passing a `String` costs: an allocation and two reallocations per call and a
+/// character loop in JavaScript over any ASCII prefix.
+fn encode_utf8(string: &js_sys::JsString, buffer: &mut Vec<u8>) -> Result<usize, JsValue> {
+    let need = (string.length() as usize)
+        .checked_mul(3)
+        .filter(|&n| u32::try_from(n).is_ok())
+        .ok_or_else(|| JsValue::from(RangeError::new("tokenize: text too long")))?;
+    if buffer.len() < need {
+        buffer.resize(need, 0);
+    }
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    // The offset of `buffer` in Wasm memory; the view is made after any growth of the memory above.
+    let offset = u32::try_from(buffer.as_mut_ptr() as usize).unwrap_or(u32::MAX);
+    let view = Uint8Array::new_with_byte_offset_and_length(&memory.buffer(), offset, need as u32);
+    let written = UTF8_ENCODER.with(|encoder| encoder.encode_into(string, &view).written());
+    Ok((written as usize).min(need))
+}
+
+/// `{start, end, kind}` typed arrays with copies of `t`.
+fn tokens_object(t: &segment::Utf16Tokens) -> Result<JsValue, JsValue> {
     let out = Object::new();
     let (start, end) = u32_pair(&t.start, &t.end);
     Reflect::set(&out, &"start".into(), &start)?;

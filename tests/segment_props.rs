@@ -3,7 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use maqal::segment::{
-    tokens, tokens_reference, tokens_utf16, SegmentMode, SegmentOptions, Utf16Tokens,
+    tokens, tokens_reference, tokens_utf16, tokens_utf16_into, SegmentMode, SegmentOptions,
+    Utf16Tokens,
 };
 use proptest::prelude::*;
 
@@ -135,6 +136,17 @@ proptest! {
     #[test]
     fn fast_sentences_equal_reference(text in sentence_pieces()) {
         sentences_same(&text)?;
+    }
+
+    #[test]
+    fn tokens_from_arbitrary_bytes_are_ordered(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
+        let mut out = Utf16Tokens::default();
+        tokens_utf16_into(&bytes, &SegmentOptions::default(), &mut out);
+        let mut last = 0;
+        for (&s, &e) in out.start.iter().zip(&out.end) {
+            prop_assert!(last <= s && s < e && e as usize <= 2 * bytes.len(), "{:?}", bytes);
+            last = e;
+        }
     }
 
     #[test]

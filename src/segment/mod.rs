@@ -656,13 +656,33 @@ pub struct Utf16Tokens {
 /// assert_eq!((t.start, t.end, t.kind), (vec![0, 3], vec![2, 5], vec![8, 0]));
 /// ```
 pub fn tokens_utf16(text: &str, options: &SegmentOptions) -> Utf16Tokens {
-    let bytes = text.as_bytes();
+    let mut out = Utf16Tokens::default();
+    tokens_utf16_into(text.as_bytes(), options, &mut out);
+    out
+}
+
+/// [`tokens_utf16`] on UTF-8 bytes, into `out` (cleared first, its capacity kept): for a caller that reuses its
+/// buffers across calls and has bytes that are UTF-8 by construction (what `TextEncoder.encodeInto` writes), so
+/// that the whole text need not be validated first. Only the stretches that need the general path are validated;
+/// one that is not UTF-8 comes out as a single [`TokenKind::Symbol`] token, as long in UTF-16 as the stretch with
+/// each invalid sequence replaced by U+FFFD. Any bytes give a result, never a panic.
+///
+/// ```
+/// use maqal::segment::{tokens_utf16, tokens_utf16_into, SegmentOptions, Utf16Tokens};
+/// let o = SegmentOptions::default();
+/// let mut out = Utf16Tokens::default();
+/// tokens_utf16_into("Dr. Smith, 3.5 km".as_bytes(), &o, &mut out);
+/// assert_eq!(out, tokens_utf16("Dr. Smith, 3.5 km", &o));
+/// ```
+pub fn tokens_utf16_into(bytes: &[u8], options: &SegmentOptions, out: &mut Utf16Tokens) {
     let len = bytes.len();
-    let mut out = Utf16Tokens {
-        start: Vec::with_capacity(len / 8),
-        end: Vec::with_capacity(len / 8),
-        kind: Vec::with_capacity(len / 8),
-    };
+    out.start.clear();
+    out.end.clear();
+    out.kind.clear();
+    let reserve = len / 8;
+    out.start.reserve(reserve);
+    out.end.reserve(reserve);
+    out.kind.reserve(reserve);
     let to_u32 = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
     let news = options.mode == SegmentMode::News;
     let mut i = 0usize;
@@ -673,30 +693,46 @@ pub fn tokens_utf16(text: &str, options: &SegmentOptions) -> Utf16Tokens {
             u += 1;
             continue;
         }
-        if let fast::Scan::Done(end, u_end) = fast::scan_chunk(bytes, i, u, &mut out) {
+        if let fast::Scan::Done(end, u_end) = fast::scan_chunk(bytes, i, u, out) {
             i = end;
             u = u_end;
             continue;
         }
-        // The general path for this chunk, offsets counted from its start.
+        // The general path for this chunk, offsets counted from its start. It reads the chunk and the white space
+        // character before it (a mark may attach to it), nothing else.
         let mut end = i;
         while end < len && !matches!(bytes[end], b' ' | b'\n' | b'\r' | b'\t') {
             end += 1;
         }
+        // (In bytes that are not UTF-8 the fast path may stop after something else: then the chunk alone.)
+        let base = if i > 0 && matches!(bytes[i - 1], b' ' | b'\n' | b'\r' | b'\t') {
+            i - 1
+        } else {
+            i
+        };
+        let Ok(window) = std::str::from_utf8(&bytes[base..end]) else {
+            let units = String::from_utf8_lossy(&bytes[i..end])
+                .encode_utf16()
+                .count();
+            out.push(u, to_u32(u as usize + units), TokenKind::Symbol as u8);
+            u = to_u32(u as usize + units);
+            i = end;
+            continue;
+        };
         let mut at = i;
         let mut at_u = u as usize;
-        for t in Tokens::chunk(text, news, i, end) {
-            at_u += utf16_units(&bytes[at..t.start]);
+        for t in Tokens::chunk(window, news, i - base, end - base) {
+            let (start, stop) = (base + t.start, base + t.end);
+            at_u += utf16_units(&bytes[at..start]);
             let s = at_u;
-            at_u += utf16_units(&bytes[t.start..t.end]);
-            at = t.end;
+            at_u += utf16_units(&bytes[start..stop]);
+            at = stop;
             out.push(to_u32(s), to_u32(at_u), t.kind as u8);
         }
         at_u += utf16_units(&bytes[at..end]);
         u = to_u32(at_u);
         i = end;
     }
-    out
 }
 
 /// Byte ranges of the UAX #29 word segments of `text`, white space included (the plain boundaries).
@@ -1100,6 +1136,27 @@ pub fn segment(text: &str, options: &SegmentOptions) -> Segmentation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tokens_from_bytes_reuse_the_output_and_survive_invalid_utf8() {
+        let o = SegmentOptions::default();
+        let mut out = tokens_utf16("a long text, with tokens", &o);
+        // A chunk that is not UTF-8 and needs the general path is one symbol token; the rest is unaffected.
+        tokens_utf16_into(b"ab \xFF\xFE(x \xD8\xA8", &o, &mut out);
+        // U+FFFD for each of 0xFF and 0xFE, then "(x".
+        assert_eq!(out.start, [0, 3, 8]);
+        assert_eq!(out.end, [2, 7, 9]);
+        assert_eq!(
+            out.kind,
+            [
+                TokenKind::Word as u8,
+                TokenKind::Symbol as u8,
+                TokenKind::Word as u8
+            ]
+        );
+        tokens_utf16_into(b"", &o, &mut out);
+        assert_eq!(out, Utf16Tokens::default());
+    }
 
     #[test]
     fn paragraphs_split_on_blank_lines() {

@@ -158,6 +158,29 @@ test('tokenize and segment: typed arrays of UTF-16 offsets, typed kinds', () => 
   assert.equal(s.tokens.sentence.length, s.tokens.start.length);
   assert.throws(() => tokenize(text, { mode: 'fancy' }), TypeError);
   assert.throws(() => segment(null), TypeError);
+  assert.throws(() => tokenize(42), { name: 'TypeError', message: /tokenize: text must be a string, got number/ });
+});
+
+test('tokenize: buffers reused across calls of any size; lone surrogates keep offsets aligned', () => {
+  const long = 'المغرب يعزز التعاون. '.repeat(5000);
+  const spans = (text) => {
+    const t = tokenize(text);
+    return [...t.start].map((s, i) => text.slice(s, t.end[i]));
+  };
+  const all = spans(long);
+  assert.equal(all.length, 20000);
+  assert.deepEqual(all.slice(-4), ['المغرب', 'يعزز', 'التعاون', '.']);
+  // A shorter text after a longer one: nothing of the longer text is left over.
+  assert.deepEqual(spans('نص قصير'), ['نص', 'قصير']);
+  assert.deepEqual(spans(''), []);
+  // A lone surrogate is one UTF-16 unit in JavaScript and U+FFFD in UTF-8: the offsets after it still match.
+  assert.deepEqual(spans('a \uD800 كلمة b'), ['a', '\uD800', 'كلمة', 'b']);
+  assert.deepEqual(spans('x\uDC00y z'), ['x', '\uDC00', 'y', 'z']);
+  // The same tokens as the segmentation, which receives the text the usual way.
+  const s = segment(long.slice(0, 2000));
+  const t = tokenize(long.slice(0, 2000));
+  assert.deepEqual([...t.start], [...s.tokens.start]);
+  assert.deepEqual([...t.end], [...s.tokens.end]);
 });
 
 test('languages: detection per text and per paragraph, stems, grouping keys', () => {
