@@ -136,7 +136,9 @@ pub struct Keyword {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Analysis {
-    /// Language code (`"ar"`, `"en"`, ... or `"und"`).
+    /// Language code (`"ar"`, `"en"`, ... or `"und"`): the language of more than half of the letters, paragraph
+    /// by paragraph, so that interface strings around an article do not sway it (see
+    /// [`lang::detect_document`]).
     pub language: String,
     /// Direction to display the text in.
     pub direction: Direction,
@@ -392,9 +394,9 @@ impl Analyzer {
 
     /// Language, stopwords, cleaning, normalization and segmentation of `text`.
     fn prepare<'t>(&self, text: &'t str) -> Prepared<'t> {
-        let info = match &self.options.language {
-            Some(code) => lang::forced(code),
-            None => lang::detect(text),
+        let (info, paragraph_languages) = match &self.options.language {
+            Some(code) => (lang::forced(code), Vec::new()),
+            None => lang::detect_document(text),
         };
         // An undetermined language still has a script: use the main stopword list of that script.
         let stop_code = match (info.code.as_str(), info.script.as_str()) {
@@ -445,6 +447,7 @@ impl Analyzer {
             map,
             seg,
             index: Utf16Index::new(text),
+            paragraph_languages,
         }
     }
 
@@ -504,6 +507,7 @@ impl Analyzer {
             map,
             seg,
             index,
+            paragraph_languages,
             ..
         } = p;
         let article: &str = &cleaned.text;
@@ -556,7 +560,14 @@ impl Analyzer {
                 .iter()
                 .map(|p| {
                     let span = to_original(p.clone());
-                    let language = lang::detect(&text[span.byte_start..span.byte_end]);
+                    // Detected already when the paragraph is one of what was pasted (cleaning kept it whole).
+                    let range = span.byte_start..span.byte_end;
+                    let language = paragraph_languages
+                        .binary_search_by_key(&range.start, |(r, _)| r.start)
+                        .ok()
+                        .and_then(|i| paragraph_languages.get(i))
+                        .filter(|(r, _)| *r == range)
+                        .map_or_else(|| lang::detect(&text[range.clone()]), |(_, l)| l.clone());
                     ParagraphInfo { span, language }
                 })
                 .collect(),
@@ -596,6 +607,8 @@ struct Prepared<'t> {
     seg: segment::Segmentation,
     /// UTF-16 offsets of what was pasted.
     index: Utf16Index,
+    /// The language of each paragraph of what was pasted, when the language was detected.
+    paragraph_languages: Vec<(std::ops::Range<usize>, LanguageInfo)>,
 }
 
 /// The most frequent original spelling among `spans` (the first one on ties).

@@ -79,6 +79,20 @@ pub fn is_rtl_letter(c: char) -> bool {
 
 /// Direction of the majority of strong letters in `text` (ties and letterless text: left to right).
 pub fn direction(text: &str) -> Direction {
+    let (rtl, ltr) = letter_counts(text);
+    direction_of(rtl, ltr)
+}
+
+fn direction_of(rtl: usize, ltr: usize) -> Direction {
+    if rtl > ltr {
+        Direction::Rtl
+    } else {
+        Direction::Ltr
+    }
+}
+
+/// Letters of right-to-left and of other scripts in `text`.
+fn letter_counts(text: &str) -> (usize, usize) {
     let (mut rtl, mut ltr) = (0usize, 0usize);
     for c in text.chars() {
         if c.is_ascii() {
@@ -89,11 +103,7 @@ pub fn direction(text: &str) -> Direction {
             ltr += 1;
         }
     }
-    if rtl > ltr {
-        Direction::Rtl
-    } else {
-        Direction::Ltr
-    }
+    (rtl, ltr)
 }
 
 /// ISO 639-1 code for whatlang's ISO 639-3 code, where one exists.
@@ -180,24 +190,26 @@ fn iso639_1(code3: &str) -> &str {
 /// assert_eq!(info.direction, maqal::lang::Direction::Rtl);
 /// ```
 pub fn detect(text: &str) -> LanguageInfo {
-    let direction = direction(text);
-    let letters = text
-        .chars()
-        .filter(|&c| is_alphabetic(c))
-        .take(LONG_LETTERS)
-        .count();
-    let script = whatlang::detect_script(text);
-    let script_name = script.map_or_else(|| "Unknown".to_string(), |s| s.name().to_string());
-    let und = |confidence: f64| LanguageInfo {
+    detect_counted(text).0
+}
+
+/// [`detect`], with the counts of right-to-left and other letters of `text`.
+fn detect_counted(text: &str) -> (LanguageInfo, usize, usize) {
+    // One pass for the direction and the letter count.
+    let (rtl, ltr) = letter_counts(text);
+    let direction = direction_of(rtl, ltr);
+    let letters = rtl + ltr;
+    let und = |script: Option<whatlang::Script>, confidence: f64| LanguageInfo {
         code: "und".into(),
-        script: script_name.clone(),
+        script: script.map_or_else(|| "Unknown".to_string(), |s| s.name().to_string()),
         direction,
         confidence,
     };
     if letters < MIN_LETTERS {
-        return und(0.0);
+        return (und(whatlang::detect_script(text), 0.0), rtl, ltr);
     }
-    match whatlang::detect(text) {
+    // whatlang finds the script first: its answer carries it.
+    let info = match whatlang::detect(text) {
         Some(info)
             if info.is_reliable()
                 || (letters >= LONG_LETTERS && info.confidence() >= LONG_MIN_CONFIDENCE) =>
@@ -209,9 +221,69 @@ pub fn detect(text: &str) -> LanguageInfo {
                 confidence: info.confidence(),
             }
         }
-        Some(info) => und(info.confidence()),
-        None => und(0.0),
+        Some(info) => und(Some(info.script()), info.confidence()),
+        None => und(whatlang::detect_script(text), 0.0),
+    };
+    (info, rtl, ltr)
+}
+
+/// The language of a whole text and of each of its paragraphs (as [`detect_paragraphs`]), with one detection per
+/// paragraph: the text's language is the one that more than half of its letters are in, paragraph by paragraph
+/// (a pasted page is an article plus short interface strings, which should not sway it); its confidence is the
+/// letter-weighted mean of those paragraphs' confidences, its direction that of the majority of all letters. When
+/// no language has half of the letters, the text is detected as a whole.
+///
+/// ```
+/// let text = "Share\n\nأعلن الجيش عن توقيع خطة عمل عسكرية مشتركة مع المغرب لسنة 2026 في الرباط\n\nLink copied";
+/// let (language, paragraphs) = maqal::lang::detect_document(text);
+/// assert_eq!(language.code, "ar");
+/// assert_eq!(paragraphs.len(), 3);
+/// assert_eq!(paragraphs[0].1.code, "und");
+/// ```
+pub fn detect_document(text: &str) -> (LanguageInfo, Vec<(std::ops::Range<usize>, LanguageInfo)>) {
+    let mut paragraphs = Vec::new();
+    let (mut rtl, mut ltr) = (0usize, 0usize);
+    // Per language found: the first paragraph in it, its letters, and the sum of confidence × letters.
+    let mut found: Vec<(usize, usize, f64)> = Vec::new();
+    for r in crate::segment::paragraphs(text) {
+        let (info, r_rtl, r_ltr) = detect_counted(&text[r.clone()]);
+        rtl += r_rtl;
+        ltr += r_ltr;
+        if info.code != "und" {
+            let letters = r_rtl + r_ltr;
+            let weighted = info.confidence * letters as f64;
+            let same = |&&mut (first, _, _): &&mut (usize, usize, f64)| {
+                paragraphs
+                    .get(first)
+                    .is_some_and(|(_, l): &(_, LanguageInfo)| l.code == info.code)
+            };
+            match found.iter_mut().find(same) {
+                Some(entry) => {
+                    entry.1 += letters;
+                    entry.2 += weighted;
+                }
+                None => found.push((paragraphs.len(), letters, weighted)),
+            }
+        }
+        paragraphs.push((r, info));
     }
+    let best = found
+        .iter()
+        .max_by_key(|(_, letters, _)| *letters)
+        .filter(|(_, letters, _)| 2 * letters > rtl + ltr);
+    let language = match best.and_then(|&(first, letters, weighted)| {
+        let (_, like) = paragraphs.get(first)?;
+        Some(LanguageInfo {
+            code: like.code.clone(),
+            script: like.script.clone(),
+            direction: direction_of(rtl, ltr),
+            confidence: weighted / letters as f64,
+        })
+    }) {
+        Some(language) => language,
+        None => detect(text),
+    };
+    (language, paragraphs)
 }
 
 /// The language of each paragraph of `text` (paragraphs as in [`crate::segment::paragraphs`]: separated by blank
@@ -292,6 +364,25 @@ mod tests {
     fn short_text_is_undetermined() {
         assert_eq!(detect("ok").code, "und");
         assert_eq!(detect("").code, "und");
+    }
+
+    #[test]
+    fn document_language_from_its_paragraphs() {
+        let arabic = "أعلن الجيش عن توقيع خطة عمل عسكرية مشتركة مع المغرب لسنة 2026 في الرباط، في إطار التعاون الدفاعي بين البلدين";
+        let english = "The army announced a joint military plan with Morocco for the coming year.";
+        // The paragraphs are detected once each and reported; the article's language wins over the interface.
+        let text = format!("Share\n\n{arabic}\n\n{english}\n\nLink copied");
+        let (language, paragraphs) = detect_document(&text);
+        assert_eq!(language.code, "ar");
+        assert_eq!(language.direction, Direction::Rtl);
+        let codes: Vec<&str> = paragraphs.iter().map(|(_, l)| l.code.as_str()).collect();
+        assert_eq!(codes, ["und", "ar", "en", "und"]);
+        assert_eq!(paragraphs, detect_paragraphs(&text));
+        assert!((language.confidence - paragraphs[1].1.confidence).abs() < 1e-9);
+        // No language with half of the letters: the text is detected as a whole.
+        let short = "Share\n\nLink copied\n\nRead more";
+        assert_eq!(detect_document(short).0, detect(short));
+        assert_eq!(detect_document("").0, detect(""));
     }
 
     #[test]
