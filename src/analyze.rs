@@ -5,7 +5,6 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::clean::{self, CleanOptions, Cleaned, Reason};
 use crate::error::Error;
@@ -520,13 +519,7 @@ impl Analyzer {
             .options
             .words_per_minute
             .unwrap_or_else(|| reading_speed(&info.code));
-        let (characters, characters_no_spaces) =
-            article.graphemes(true).fold((0, 0), |(all, visible), g| {
-                (
-                    all + 1,
-                    visible + usize::from(!g.chars().all(char::is_whitespace)),
-                )
-            });
+        let (characters, characters_no_spaces) = segment::grapheme_counts(article);
         let stats = Stats {
             characters,
             characters_no_spaces,

@@ -150,6 +150,17 @@ proptest! {
     }
 
     #[test]
+    fn grapheme_counts_equal_reference(text in prop_oneof![pieces(), any::<String>()]) {
+        let mut all = 0;
+        let mut visible = 0;
+        for (_, g) in maqal::segment::graphemes(&text) {
+            all += 1;
+            visible += usize::from(!g.chars().all(char::is_whitespace));
+        }
+        prop_assert_eq!(maqal::segment::grapheme_counts(&text), (all, visible), "{:?}", text);
+    }
+
+    #[test]
     fn fast_sentences_equal_reference_on_arbitrary_text(text in any::<String>()) {
         sentences_same(&text)?;
     }
@@ -168,6 +179,15 @@ fn fast_paths_equal_reference_on_the_fixtures() {
         let reference: Vec<_> = tokens_reference(text, &o).collect();
         assert_eq!(tokens(text, &o).collect::<Vec<_>>(), reference);
         assert_eq!(tokens_utf16(text, &o), utf16_of(text, &reference));
+        let clusters: Vec<&str> = maqal::segment::graphemes(text).map(|(_, g)| g).collect();
+        let visible = clusters
+            .iter()
+            .filter(|g| !g.chars().all(char::is_whitespace))
+            .count();
+        assert_eq!(
+            maqal::segment::grapheme_counts(text),
+            (clusters.len(), visible)
+        );
         let ends: Vec<usize> = maqal::segment::sentence_bounds(text)
             .map(|r| r.end)
             .collect();

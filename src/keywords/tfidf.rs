@@ -221,7 +221,9 @@ mod tests {
         assert!(seen > 1000);
         // Every character the Arabic shortcut takes, alone and after a letter.
         for cp in 0x0600..0x0700u32 {
-            let Some(c) = char::from_u32(cp) else { continue };
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
             for word in [c.to_string(), format!("ب{c}"), format!("{c}\u{0654}")] {
                 assert_eq!(lookup_hash(&word), fnv24(&lookup_form(&word)), "U+{cp:04X}");
             }

@@ -835,6 +835,79 @@ pub fn graphemes(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.grapheme_indices(true)
 }
 
+/// The number of user-perceived characters (extended grapheme clusters) of `text`, and of those that are not
+/// white space only: what [`graphemes`] would count, with lines made only of common letters, punctuation and
+/// combining marks counted without the general algorithm (a line feed always ends a cluster, so each line is
+/// counted on its own).
+///
+/// ```
+/// assert_eq!(maqal::segment::grapheme_counts("مَرْحَبًا 👩‍💻\r\ne\u{301}"), (11, 9));
+/// ```
+pub fn grapheme_counts(text: &str) -> (usize, usize) {
+    let (mut all, mut visible) = (0, 0);
+    for line in text.split_inclusive('\n') {
+        let body = line.strip_suffix('\n').unwrap_or(line);
+        let body = body.strip_suffix('\r').unwrap_or(body);
+        if let Some((a, v)) = simple_grapheme_counts(body) {
+            // The line break, if any, is one cluster of white space.
+            all += a + usize::from(body.len() < line.len());
+            visible += v;
+        } else {
+            for g in line.graphemes(true) {
+                all += 1;
+                visible += usize::from(!g.chars().all(char::is_whitespace));
+            }
+        }
+    }
+    (all, visible)
+}
+
+/// Counts of [`grapheme_counts`] for a line without line breaks, when it holds only characters that start a
+/// cluster of their own (letters and punctuation of the common alphabets, which are neither controls, nor
+/// prepended, nor joined to what follows) and combining marks that extend the cluster before them; `None`
+/// otherwise.
+fn simple_grapheme_counts(line: &str) -> Option<(usize, usize)> {
+    let (mut all, mut visible) = (0, 0);
+    // Whether a cluster has started on this line, and whether it is white space so far.
+    let (mut started, mut blank) = (false, false);
+    for c in line.chars() {
+        let base = matches!(c, ' '..='~' | '\u{00A0}'..='\u{02FF}' | '\u{0370}'..='\u{0482}'
+                | '\u{048A}'..='\u{052F}' | '\u{05D0}'..='\u{05EA}' | '\u{060C}' | '\u{061B}' | '\u{061F}'
+                | '\u{0621}'..='\u{064A}' | '\u{0660}'..='\u{066D}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}'
+                | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
+            && c != '\u{00AD}'
+            && c != '\u{0378}'
+            && c != '\u{0379}'
+            && !('\u{0380}'..='\u{0383}').contains(&c)
+            && c != '\u{038B}'
+            && c != '\u{038D}'
+            && c != '\u{03A2}'
+            && c != '\u{2028}'
+            && c != '\u{2029}';
+        if base {
+            all += 1;
+            blank = c.is_whitespace();
+            visible += usize::from(!blank);
+            started = true;
+        } else if matches!(c, '\u{0300}'..='\u{036F}' | '\u{064B}'..='\u{065F}' | '\u{0670}'
+            | '\u{0591}'..='\u{05BD}' | '\u{05BF}' | '\u{05C1}'..='\u{05C2}' | '\u{05C4}'..='\u{05C5}'
+            | '\u{05C7}')
+        {
+            if !started {
+                all += 1;
+                started = true;
+            } else if !blank {
+                continue;
+            }
+            visible += 1;
+            blank = false;
+        } else {
+            return None;
+        }
+    }
+    Some((all, visible))
+}
+
 /// Byte ranges of paragraphs: maximal runs of lines that hold something other than white space.
 pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
