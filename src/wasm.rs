@@ -87,10 +87,12 @@ fn u8_array(values: &[u8]) -> Uint8Array {
 
 /// A JavaScript string argument as UTF-8.
 fn text_arg(function: &str, text: &JsValue) -> Result<String, JsValue> {
-    text.as_string().ok_or_else(|| {
-        let got = text.js_typeof().as_string().unwrap_or_default();
-        type_error(&format!("{function}: text must be a string, got {got}"))
-    })
+    text.as_string().ok_or_else(|| not_a_string(function, text))
+}
+
+fn not_a_string(function: &str, text: &JsValue) -> JsValue {
+    let got = text.js_typeof().as_string().unwrap_or_default();
+    type_error(&format!("{function}: text must be a string, got {got}"))
 }
 
 fn options_arg<T: serde::de::DeserializeOwned + Default>(
@@ -134,23 +136,19 @@ fn token_arrays(
 ) -> Result<Object, JsValue> {
     let n = tokens.len();
     let to_u32 = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
-    let (mut start, mut end, mut kind, mut sentence) = (
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-        Vec::with_capacity(n),
-    );
+    let mut t = segment::Utf16Tokens {
+        start: Vec::with_capacity(n),
+        end: Vec::with_capacity(n),
+        kind: Vec::with_capacity(n),
+    };
+    let mut sentence = Vec::with_capacity(n);
     for (s, e, k, sn) in tokens {
-        start.push(to_u32(s));
-        end.push(to_u32(e));
-        kind.push(k);
+        t.start.push(to_u32(s));
+        t.end.push(to_u32(e));
+        t.kind.push(k);
         sentence.push(to_u32(sn));
     }
-    let out = Object::new();
-    let (start, end) = u32_pair(&start, &end);
-    Reflect::set(&out, &"start".into(), &start)?;
-    Reflect::set(&out, &"end".into(), &end)?;
-    Reflect::set(&out, &"kind".into(), &u8_array(&kind))?;
+    let out = tokens_object(&t)?;
     Reflect::set(&out, &"sentence".into(), &u32_array(&sentence))?;
     Ok(out)
 }
@@ -525,17 +523,14 @@ pub fn tokenize_js(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SegmentOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let Some(string) = text.dyn_ref::<js_sys::JsString>() else {
-        let got = text.js_typeof().as_string().unwrap_or_default();
-        return Err(type_error(&format!(
-            "tokenize: text must be a string, got {got}"
-        )));
-    };
+    let string = text
+        .dyn_ref::<js_sys::JsString>()
+        .ok_or_else(|| not_a_string("tokenize", &text))?;
     let options: SegmentOptions = options_arg("tokenize", options)?;
     let fill = |input: &mut Vec<u8>, out: &mut segment::Utf16Tokens| {
         let written = encode_utf8(string, input)?;
         segment::tokens_utf16_into(&input[..written], &options, out);
-        tokens_object(out)
+        tokens_object(out).map(JsValue::from)
     };
     // The buffers are reused from call to call (no allocation for the text or the offsets once they are large
     // enough); a call made while they are in use (it cannot happen on one thread) would get fresh ones.
@@ -602,13 +597,13 @@ fn encode_utf8(string: &js_sys::JsString, buffer: &mut Vec<u8>) -> Result<usize,
 }
 
 /// `{start, end, kind}` typed arrays with copies of `t`.
-fn tokens_object(t: &segment::Utf16Tokens) -> Result<JsValue, JsValue> {
+fn tokens_object(t: &segment::Utf16Tokens) -> Result<Object, JsValue> {
     let out = Object::new();
     let (start, end) = u32_pair(&t.start, &t.end);
     Reflect::set(&out, &"start".into(), &start)?;
     Reflect::set(&out, &"end".into(), &end)?;
     Reflect::set(&out, &"kind".into(), &u8_array(&t.kind))?;
-    Ok(out.into())
+    Ok(out)
 }
 
 /// Paragraphs, sentences and tokens of `text`, without normalization or keyphrases; spans are UTF-16 offsets of

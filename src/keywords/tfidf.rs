@@ -98,31 +98,60 @@ fn u24(b: &[u8]) -> u32 {
     b.iter().rev().fold(0, |acc, &x| (acc << 8) | u32::from(x))
 }
 
+/// The 32-bit FNV-1a hash, fed byte by byte; [`Fnv::finish24`] keeps its low 24 bits.
+struct Fnv(u32);
+
+impl Fnv {
+    fn new() -> Self {
+        Fnv(0x811C_9DC5)
+    }
+    fn feed(&mut self, b: u8) {
+        self.0 = (self.0 ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    fn finish24(&self) -> u32 {
+        self.0 & 0xFF_FFFF
+    }
+}
+
 /// Low 24 bits of the 32-bit FNV-1a hash of `s`'s UTF-8 bytes.
 fn fnv24(s: &str) -> u32 {
-    let mut h: u32 = 0x811C_9DC5;
-    for &b in s.as_bytes() {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
+    let mut h = Fnv::new();
+    s.bytes().for_each(|b| h.feed(b));
+    h.finish24()
+}
+
+/// A word of ASCII letters, digits, hyphens and apostrophes: its lookup form is its ASCII lower case.
+fn is_plain_ascii(word: &str) -> bool {
+    word.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'\'')
+}
+
+/// Arabic and Hebrew marks and the tatweel, dropped from lookup forms.
+fn is_lookup_mark(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'
+        | '\u{06D6}'..='\u{06ED}' | '\u{0591}'..='\u{05C7}')
+}
+
+/// The Arabic letter variants folded in lookup forms.
+fn fold_lookup_letter(c: char) -> char {
+    match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' | 'ئ' | 'ی' => 'ي',
+        'ؤ' => 'و',
+        'ة' | 'ۀ' | 'ە' => 'ه',
+        'ک' => 'ك',
+        c => c,
     }
-    h & 0xFF_FFFF
 }
 
 /// `fnv24(&lookup_form(word))`, without building the form for ASCII words and for Arabic words (letters and the
 /// marks that never compose), which are already NFC and have no case: their letters are folded and hashed as they
 /// are read.
 fn lookup_hash(word: &str) -> u32 {
-    let mut h: u32 = 0x811C_9DC5;
-    let mut feed = |b: u8| {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    };
-    if word
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'\'')
-    {
-        word.bytes().for_each(|b| feed(b.to_ascii_lowercase()));
-        return h & 0xFF_FFFF;
+    let mut h = Fnv::new();
+    if is_plain_ascii(word) {
+        word.bytes().for_each(|b| h.feed(b.to_ascii_lowercase()));
+        return h.finish24();
     }
     let simple_arabic = word.chars().all(|c| {
         matches!(c, '\u{0621}'..='\u{063A}' | '\u{0640}'..='\u{0652}' | '\u{0656}'..='\u{065F}' | '\u{0670}'
@@ -131,28 +160,20 @@ fn lookup_hash(word: &str) -> u32 {
     if !simple_arabic {
         return fnv24(&lookup_form(word));
     }
-    for c in word.chars() {
-        let c = match c {
-            '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' => continue,
-            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-            'ى' | 'ئ' => 'ي',
-            'ؤ' => 'و',
-            'ة' => 'ه',
-            c => c,
-        };
+    for c in word.chars().filter(|&c| !is_lookup_mark(c)) {
         let mut buf = [0u8; 4];
-        c.encode_utf8(&mut buf).bytes().for_each(&mut feed);
+        fold_lookup_letter(c)
+            .encode_utf8(&mut buf)
+            .bytes()
+            .for_each(|b| h.feed(b));
     }
-    h & 0xFF_FFFF
+    h.finish24()
 }
 
 /// The form a word is looked up by: case folded (Unicode full case folding), NFC, Arabic and Hebrew marks and
 /// tatweel removed, Arabic letter variants folded (أ إ آ ٱ → ا, ى ئ ی → ي, ؤ → و, ة ۀ ە → ه, ک → ك).
 pub fn lookup_form(word: &str) -> String {
-    if word
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'\'')
-    {
+    if is_plain_ascii(word) {
         return word.to_ascii_lowercase();
     }
     let folded = caseless::default_case_fold_str(word);
@@ -165,18 +186,8 @@ pub fn lookup_form(word: &str) -> String {
     };
     composed
         .chars()
-        .filter(|&c| {
-            !matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'
-                | '\u{06D6}'..='\u{06ED}' | '\u{0591}'..='\u{05C7}')
-        })
-        .map(|c| match c {
-            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-            'ى' | 'ئ' | 'ی' => 'ي',
-            'ؤ' => 'و',
-            'ة' | 'ۀ' | 'ە' => 'ه',
-            'ک' => 'ك',
-            c => c,
-        })
+        .filter(|&c| !is_lookup_mark(c))
+        .map(fold_lookup_letter)
         .collect()
 }
 

@@ -252,12 +252,12 @@ pub fn detect_document(text: &str) -> (LanguageInfo, Vec<(std::ops::Range<usize>
         if info.code != "und" {
             let letters = r_rtl + r_ltr;
             let weighted = info.confidence * letters as f64;
-            let same = |&&mut (first, _, _): &&mut (usize, usize, f64)| {
+            let same_language = |(first, _, _): &&mut (usize, usize, f64)| {
                 paragraphs
-                    .get(first)
+                    .get(*first)
                     .is_some_and(|(_, l): &(_, LanguageInfo)| l.code == info.code)
             };
-            match found.iter_mut().find(same) {
+            match found.iter_mut().find(same_language) {
                 Some(entry) => {
                     entry.1 += letters;
                     entry.2 += weighted;

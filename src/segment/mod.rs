@@ -875,15 +875,8 @@ fn simple_grapheme_counts(line: &str) -> Option<(usize, usize)> {
                 | '\u{048A}'..='\u{052F}' | '\u{05D0}'..='\u{05EA}' | '\u{060C}' | '\u{061B}' | '\u{061F}'
                 | '\u{0621}'..='\u{064A}' | '\u{0660}'..='\u{066D}' | '\u{0671}'..='\u{06D3}' | '\u{06D5}'
                 | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
-            && c != '\u{00AD}'
-            && c != '\u{0378}'
-            && c != '\u{0379}'
-            && !('\u{0380}'..='\u{0383}').contains(&c)
-            && c != '\u{038B}'
-            && c != '\u{038D}'
-            && c != '\u{03A2}'
-            && c != '\u{2028}'
-            && c != '\u{2029}';
+            // The soft hyphen is a control for UAX #29.
+            && c != '\u{00AD}';
         if base {
             all += 1;
             blank = c.is_whitespace();
