@@ -13,12 +13,18 @@ fn run(args: &[&str], input: &str) -> (i32, String, String) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the maqal binary runs");
-    child
+    // A command that stops at a usage error exits without reading its input: the pipe may then be closed.
+    let written = child
         .stdin
         .take()
         .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("input written");
+        .write_all(input.as_bytes());
+    assert!(
+        written
+            .as_ref()
+            .map_or_else(|e| e.kind() == std::io::ErrorKind::BrokenPipe, |()| true),
+        "input not written: {written:?}"
+    );
     let out = child.wait_with_output().expect("the command ends");
     (
         out.status.code().unwrap_or(-1),
