@@ -18,6 +18,7 @@ cargo test --features cli --quiet
 
 log "generated data matches its generators"
 node data/stopwords/generate.mjs --check
+"$ROOT/scripts/build-utf16-copy.sh" --check
 
 log "build the WebAssembly package"
 "$ROOT/scripts/build-wasm.sh"

@@ -527,34 +527,46 @@ pub fn tokenize_js(
         .dyn_ref::<js_sys::JsString>()
         .ok_or_else(|| not_a_string("tokenize", &text))?;
     let options: SegmentOptions = options_arg("tokenize", options)?;
-    let fill = |input: &mut Vec<u8>, out: &mut segment::Utf16Tokens| {
-        let written = encode_utf8(string, input)?;
-        segment::tokens_utf16_into(&input[..written], &options, out);
-        tokens_object(out).map(JsValue::from)
+    let fill = |buffers: &mut TokenizeBuffers| {
+        // The text as it is in JavaScript (UTF-16) where the engine has the JS String Builtins, else as UTF-8.
+        if let Some(units) = copy_utf16(string, &mut buffers.units)? {
+            segment::tokens_utf16_units_into(&buffers.units[..units], &options, &mut buffers.out);
+        } else {
+            let written = encode_utf8(string, &mut buffers.bytes)?;
+            segment::tokens_utf16_into(&buffers.bytes[..written], &options, &mut buffers.out);
+        }
+        tokens_object(&buffers.out).map(JsValue::from)
     };
     // The buffers are reused from call to call (no allocation for the text or the offsets once they are large
     // enough); a call made while they are in use (it cannot happen on one thread) would get fresh ones.
     TOKENIZE_BUFFERS.with(|cell| match cell.try_borrow_mut() {
         Ok(mut buffers) => {
-            let (input, out) = &mut *buffers;
-            let result = fill(input, out);
-            if input.len() > KEEP_BUFFER {
-                *input = Vec::new();
-                *out = segment::Utf16Tokens::default();
+            let result = fill(&mut buffers);
+            if buffers.bytes.len() > KEEP_BUFFER || 2 * buffers.units.len() > KEEP_BUFFER {
+                *buffers = TokenizeBuffers::default();
             }
             result
         }
-        Err(_) => fill(&mut Vec::new(), &mut segment::Utf16Tokens::default()),
+        Err(_) => fill(&mut TokenizeBuffers::default()),
     })
 }
 
 /// Input buffers larger than this (bytes) are released after the call rather than kept for the next one.
 const KEEP_BUFFER: usize = 8 << 20;
 
+/// What `tokenize()` keeps from call to call: the text (UTF-8 or UTF-16) and the token offsets.
+#[derive(Default)]
+struct TokenizeBuffers {
+    bytes: Vec<u8>,
+    units: Vec<u16>,
+    out: segment::Utf16Tokens,
+}
+
 thread_local! {
-    static TOKENIZE_BUFFERS: std::cell::RefCell<(Vec<u8>, segment::Utf16Tokens)> =
-        std::cell::RefCell::new((Vec::new(), segment::Utf16Tokens::default()));
+    static TOKENIZE_BUFFERS: std::cell::RefCell<TokenizeBuffers> = std::cell::RefCell::new(TokenizeBuffers::default());
     static UTF8_ENCODER: Utf8Encoder = Utf8Encoder::new();
+    /// The `copy` function of src/utf16_copy.wasm, or `None` where the engine cannot compile or link it.
+    static UTF16_COPY: Option<js_sys::Function> = utf16_copy_function();
 }
 
 #[wasm_bindgen]
@@ -574,6 +586,57 @@ extern "C" {
     type EncodeIntoResult;
     #[wasm_bindgen(method, getter)]
     fn written(this: &EncodeIntoResult) -> u32;
+
+    /// `WebAssembly.Module`, bound here for its second argument (compile options: the JS String Builtins), which
+    /// `js-sys` does not take.
+    #[wasm_bindgen(js_namespace = WebAssembly, js_name = Module)]
+    type CompiledModule;
+    #[wasm_bindgen(constructor, catch, js_namespace = WebAssembly, js_class = "Module")]
+    fn compile(bytes: &Uint8Array, options: &JsValue) -> Result<CompiledModule, JsValue>;
+    #[wasm_bindgen(js_namespace = WebAssembly, js_name = Instance)]
+    type ModuleInstance;
+    #[wasm_bindgen(constructor, catch, js_namespace = WebAssembly, js_class = "Instance")]
+    fn instantiate(module: &CompiledModule, imports: &Object) -> Result<ModuleInstance, JsValue>;
+    #[wasm_bindgen(method, getter)]
+    fn exports(this: &ModuleInstance) -> Object;
+}
+
+/// src/utf16_copy.wasm (see src/utf16_copy.wat).
+static UTF16_COPY_WASM: &[u8] = include_bytes!("utf16_copy.wasm");
+
+/// Compiles and links src/utf16_copy.wasm against this module's memory, once; `None` where the engine lacks the JS
+/// String Builtins or GC arrays (it then fails to compile or link the module).
+fn utf16_copy_function() -> Option<js_sys::Function> {
+    let options = Object::new();
+    let builtins = js_sys::Array::of1(&"js-string".into());
+    Reflect::set(&options, &"builtins".into(), &builtins).ok()?;
+    let module = CompiledModule::compile(&Uint8Array::from(UTF16_COPY_WASM), &options).ok()?;
+    let env = Object::new();
+    Reflect::set(&env, &"memory".into(), &wasm_bindgen::memory()).ok()?;
+    let imports = Object::new();
+    Reflect::set(&imports, &"maqal".into(), &env).ok()?;
+    let instance = ModuleInstance::instantiate(&module, &imports).ok()?;
+    Reflect::get(&instance.exports(), &"copy".into())
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// Writes the UTF-16 code units of `string` into `buffer` (grown to its length) with src/utf16_copy.wasm and
+/// returns how many there are, or `None` where that module is not available.
+fn copy_utf16(string: &js_sys::JsString, buffer: &mut Vec<u16>) -> Result<Option<usize>, JsValue> {
+    UTF16_COPY.with(|copy| {
+        let Some(copy) = copy else {
+            return Ok(None);
+        };
+        let units = string.length() as usize;
+        if buffer.len() < units {
+            buffer.resize(units, 0);
+        }
+        let to = u32::try_from(buffer.as_mut_ptr() as usize).unwrap_or(u32::MAX);
+        copy.call2(&JsValue::NULL, string, &JsValue::from(to))?;
+        Ok(Some(units))
+    })
 }
 
 /// Writes `string` as UTF-8 into `buffer` (grown to three bytes per UTF-16 unit, the most UTF-8 needs; lone

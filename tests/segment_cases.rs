@@ -39,6 +39,20 @@ fn every_case_of_the_table() {
                 ));
             }
         }
+        // The tokens of the segmentation (sentence by sentence) are those of the text as a whole.
+        let whole: Vec<_> = tokens(input, &options)
+            .map(|t| (t.start..t.end, t.kind))
+            .collect();
+        let by_sentence: Vec<_> = segment(input, &options)
+            .tokens
+            .iter()
+            .map(|t| (t.range.clone(), t.kind))
+            .collect();
+        if whole != by_sentence {
+            failures.push(format!(
+                "case {i}: segment() tokens differ from tokens() for {input:?}"
+            ));
+        }
         if let Some(expected) = case["tokens"].as_array() {
             let got: Vec<String> = tokens(input, &options)
                 .map(|t| format!("{}|{}", &input[t.start..t.end], kind_name(t.kind)))

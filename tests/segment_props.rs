@@ -3,8 +3,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use maqal::segment::{
-    tokens, tokens_reference, tokens_utf16, tokens_utf16_into, SegmentMode, SegmentOptions,
-    Utf16Tokens,
+    tokens, tokens_reference, tokens_utf16, tokens_utf16_into, tokens_utf16_units_into,
+    SegmentMode, SegmentOptions, Utf16Tokens,
 };
 use proptest::prelude::*;
 
@@ -98,12 +98,12 @@ fn same(text: &str, mode: SegmentMode) -> Result<(), TestCaseError> {
     let fast: Vec<_> = tokens(text, &o).collect();
     let reference: Vec<_> = tokens_reference(text, &o).collect();
     prop_assert_eq!(&fast, &reference, "{:?}", text);
-    prop_assert_eq!(
-        tokens_utf16(text, &o),
-        utf16_of(text, &reference),
-        "{:?}",
-        text
-    );
+    let expected = utf16_of(text, &reference);
+    prop_assert_eq!(&tokens_utf16(text, &o), &expected, "{:?}", text);
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let mut from_units = Utf16Tokens::default();
+    tokens_utf16_units_into(&units, &o, &mut from_units);
+    prop_assert_eq!(&from_units, &expected, "UTF-16 input: {:?}", text);
     Ok(())
 }
 
@@ -150,6 +150,17 @@ proptest! {
     }
 
     #[test]
+    fn tokens_from_arbitrary_utf16_are_those_of_the_lossy_text(
+        units in prop::collection::vec(prop_oneof![any::<u16>(), 0xD800u16..0xE000, 0x0600u16..0x0700, Just(0x20u16)], 0..64)
+    ) {
+        // Lone surrogates read as U+FFFD: one unit each, so the offsets are the same.
+        let lossy = String::from_utf16_lossy(&units);
+        let mut out = Utf16Tokens { start: vec![7], end: vec![9], kind: vec![1] };
+        tokens_utf16_units_into(&units, &SegmentOptions::default(), &mut out);
+        prop_assert_eq!(out, tokens_utf16(&lossy, &SegmentOptions::default()), "{:?}", units);
+    }
+
+    #[test]
     fn grapheme_counts_equal_reference(text in prop_oneof![pieces(), any::<String>()]) {
         let mut all = 0;
         let mut visible = 0;
@@ -179,6 +190,10 @@ fn fast_paths_equal_reference_on_the_fixtures() {
         let reference: Vec<_> = tokens_reference(text, &o).collect();
         assert_eq!(tokens(text, &o).collect::<Vec<_>>(), reference);
         assert_eq!(tokens_utf16(text, &o), utf16_of(text, &reference));
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let mut from_units = Utf16Tokens::default();
+        tokens_utf16_units_into(&units, &o, &mut from_units);
+        assert_eq!(from_units, utf16_of(text, &reference));
         let clusters: Vec<&str> = maqal::segment::graphemes(text).map(|(_, g)| g).collect();
         let visible = clusters
             .iter()

@@ -1,8 +1,9 @@
-//! The byte-level fast path of word segmentation: a chunk of text between ASCII white space that is only opening
-//! punctuation, one word of common-alphabet letters and digits (a number such as `3.5` or `1,000`, or a word such as
-//! `2014م` or `mp3`, as UAX #29 joins them) and closing punctuation is split in a single pass, with UTF-16 offsets counted along. Anything else is left to UAX #29. The character classes are the
-//! ones of `is_simple_letter`, `is_simple_mark`, `is_simple_opener` and `is_simple_closer`, looked up in a table
-//! for U+0000–U+07FF.
+//! The fast path of word segmentation, on UTF-8 bytes or on UTF-16 code units: a chunk of text between ASCII white
+//! space that is only opening punctuation, one word of common-alphabet letters and digits (a number such as `3.5` or
+//! `1,000`, or a word such as `2014م` or `mp3`, as UAX #29 joins them) and closing punctuation is split in a single
+//! pass, with UTF-16 offsets counted along. Anything else is left to UAX #29. The character classes are the ones of
+//! `is_simple_letter`, `is_simple_mark`, `is_simple_opener` and `is_simple_closer`, looked up in a table for
+//! U+0000–U+07FF.
 
 use super::{is_simple_closer, is_simple_letter, is_simple_mark, is_simple_opener, Utf16Tokens};
 
@@ -96,6 +97,149 @@ fn class_above_table(cp: u32) -> u8 {
     }
 }
 
+/// Whether a run goes on over class `k`: letters, marks and digits in a word (`WORD`), digits alone otherwise.
+#[inline(always)]
+fn more<const WORD: bool>(k: u8) -> bool {
+    if WORD {
+        // LETTER, MARK and DIGIT are 1, 2 and 3.
+        k.wrapping_sub(LETTER) < 3
+    } else {
+        k == DIGIT
+    }
+}
+
+/// Text the fast path reads: UTF-8 bytes (`[u8]`) or UTF-16 code units (`[u16]`). Positions are indices of units;
+/// every character the fast path accepts is in the BMP, one UTF-16 unit.
+pub(super) trait Units {
+    fn len(&self) -> usize;
+    /// Whether the unit at `i` (< len) is ASCII white space that ends a chunk.
+    fn is_space(&self, i: usize) -> bool;
+    /// The unit at `i` when it is ASCII.
+    fn ascii(&self, i: usize) -> Option<u8>;
+    /// Class and width in units of the character at `i` (< len).
+    fn class_at(&self, i: usize) -> (u8, usize);
+    /// Class of the character that ends just before `i` (> 0, a character boundary).
+    fn class_before(&self, i: usize) -> u8;
+    /// Advances `i` (units) and `u` (UTF-16 units) over a run (see [`more`]) and returns the class and width of the
+    /// character that stopped it (`SPACE` at the end). The loop of the fast path: one table lookup per character.
+    fn run<const WORD: bool>(&self, i: &mut usize, u: &mut u32) -> (u8, usize);
+    /// The text of `range` for the general path, or the UTF-16 length of what is there when it is not text.
+    fn window(&self, range: std::ops::Range<usize>) -> Result<std::borrow::Cow<'_, str>, usize>;
+}
+
+#[inline(always)]
+fn is_space_unit(unit: u32) -> bool {
+    matches!(unit, 0x20 | 0x0A | 0x0D | 0x09)
+}
+
+impl Units for [u8] {
+    #[inline(always)]
+    fn len(&self) -> usize {
+        <[u8]>::len(self)
+    }
+    #[inline(always)]
+    fn is_space(&self, i: usize) -> bool {
+        is_space_unit(u32::from(self[i]))
+    }
+    #[inline(always)]
+    fn ascii(&self, i: usize) -> Option<u8> {
+        self.get(i).copied().filter(u8::is_ascii)
+    }
+    #[inline(always)]
+    fn class_at(&self, i: usize) -> (u8, usize) {
+        class_at(self, i)
+    }
+    fn class_before(&self, i: usize) -> u8 {
+        let mut start = i - 1;
+        while start > 0 && i - start < 4 && self[start] & 0xC0 == 0x80 {
+            start -= 1;
+        }
+        class_at(self, start).0
+    }
+    #[inline(always)]
+    fn run<const WORD: bool>(&self, i: &mut usize, u: &mut u32) -> (u8, usize) {
+        loop {
+            let Some(&b) = self.get(*i) else {
+                return (SPACE, 0);
+            };
+            let (k, kw) = if b < 0x80 {
+                (CLASSES[usize::from(b)], 1)
+            } else if b < 0xE0 {
+                let cp = (usize::from(b & 0x1F) << 6)
+                    | usize::from(self.get(*i + 1).map_or(0, |c| c & 0x3F));
+                (CLASSES[cp], 2)
+            } else {
+                class_at(self, *i)
+            };
+            if !more::<WORD>(k) {
+                return (k, kw);
+            }
+            *i += kw;
+            *u += 1;
+        }
+    }
+    fn window(&self, range: std::ops::Range<usize>) -> Result<std::borrow::Cow<'_, str>, usize> {
+        let bytes = &self[range];
+        std::str::from_utf8(bytes)
+            .map(std::borrow::Cow::Borrowed)
+            .map_err(|_| String::from_utf8_lossy(bytes).encode_utf16().count())
+    }
+}
+
+/// Class of a UTF-16 code unit (surrogates are `OTHER`: the fast path takes no character outside the BMP).
+#[inline(always)]
+fn unit_class(c: u16) -> u8 {
+    if c < 0x800 {
+        CLASSES[usize::from(c)]
+    } else {
+        class_above_table(u32::from(c))
+    }
+}
+
+impl Units for [u16] {
+    #[inline(always)]
+    fn len(&self) -> usize {
+        <[u16]>::len(self)
+    }
+    #[inline(always)]
+    fn is_space(&self, i: usize) -> bool {
+        is_space_unit(u32::from(self[i]))
+    }
+    #[inline(always)]
+    fn ascii(&self, i: usize) -> Option<u8> {
+        self.get(i)
+            .and_then(|&c| u8::try_from(c).ok())
+            .filter(u8::is_ascii)
+    }
+    #[inline(always)]
+    fn class_at(&self, i: usize) -> (u8, usize) {
+        (unit_class(self[i]), 1)
+    }
+    fn class_before(&self, i: usize) -> u8 {
+        unit_class(self[i - 1])
+    }
+    #[inline(always)]
+    fn run<const WORD: bool>(&self, i: &mut usize, u: &mut u32) -> (u8, usize) {
+        loop {
+            let Some(&c) = self.get(*i) else {
+                return (SPACE, 0);
+            };
+            let k = unit_class(c);
+            if !more::<WORD>(k) {
+                return (k, 1);
+            }
+            *i += 1;
+            *u += 1;
+        }
+    }
+    /// Lone surrogates become U+FFFD, one UTF-16 unit as they were: offsets stay aligned.
+    fn window(&self, range: std::ops::Range<usize>) -> Result<std::borrow::Cow<'_, str>, usize> {
+        Ok(std::borrow::Cow::Owned(String::from_utf16_lossy(
+            &self[range],
+        )))
+    }
+}
+
 /// Where a scanned chunk ended.
 pub(super) enum Scan {
     /// The chunk was simple: its tokens were pushed; it ends at this byte and this UTF-16 offset.
@@ -127,14 +271,19 @@ impl Utf16Tokens {
 /// offsets) when it is simple: openers, then one word (a letter, then letters and marks) or one run of digits,
 /// then closers; or punctuation alone.
 #[inline]
-pub(super) fn scan_chunk(bytes: &[u8], start: usize, u: u32, out: &mut Utf16Tokens) -> Scan {
+pub(super) fn scan_chunk<T: Units + ?Sized>(
+    text: &T,
+    start: usize,
+    u: u32,
+    out: &mut Utf16Tokens,
+) -> Scan {
     const WORD: u8 = super::TokenKind::Word as u8;
     const NUMBER: u8 = super::TokenKind::Number as u8;
     const PUNCT: u8 = super::TokenKind::Punctuation as u8;
-    let len = bytes.len();
+    let len = text.len();
     let class = |i: usize| {
         if i < len {
-            class_at(bytes, i)
+            text.class_at(i)
         } else {
             (SPACE, 0)
         }
@@ -155,45 +304,43 @@ pub(super) fn scan_chunk(bytes: &[u8], start: usize, u: u32, out: &mut Utf16Toke
         // it holds a letter and a number otherwise; '.' or ',' between two digits stays inside it (WB11, WB12).
         let core_start = u;
         let mut word = c == LETTER;
-        let mut after_digit = c == DIGIT;
         i += w;
         u += 1;
         (c, w) = loop {
-            let Some(&byte) = bytes.get(i) else {
-                break (SPACE, 0);
-            };
-            let (k, kw) = if byte < 0x80 {
-                (CLASSES[usize::from(byte)], 1)
-            } else if byte < 0xE0 {
-                let cp = (usize::from(byte & 0x1F) << 6)
-                    | usize::from(bytes.get(i + 1).map_or(0, |c| c & 0x3F));
-                (CLASSES[cp], 2)
+            // Letters, marks and digits in a word; digits alone before the first letter (a mark after digits alone
+            // is left to the reference: kind and joining).
+            let (k, kw) = if word {
+                text.run::<true>(&mut i, &mut u)
             } else {
-                class_at(bytes, i)
+                text.run::<false>(&mut i, &mut u)
             };
-            match k {
-                LETTER => {
-                    word = true;
-                    after_digit = false;
-                }
-                DIGIT => after_digit = true,
-                // A mark after a digit with no letter before it: the reference decides (kind and joining).
-                MARK if word => {}
-                _ if after_digit
-                    && matches!(byte, b'.' | b',')
-                    && i + 1 < len
-                    && class_at(bytes, i + 1).0 == DIGIT =>
-                {
-                    // The separator, then the digit after it (one UTF-16 unit each).
-                    let (_, dw) = class_at(bytes, i + 1);
-                    i += 1 + dw;
-                    u += 2;
-                    continue;
-                }
-                _ => break (k, kw),
+            if k == LETTER {
+                // The first letter after digits.
+                word = true;
+                i += kw;
+                u += 1;
+                continue;
             }
-            i += kw;
-            u += 1;
+            if matches!(text.ascii(i), Some(b'.' | b','))
+                && i + 1 < len
+                && text.class_at(i + 1).0 == DIGIT
+            {
+                match text.class_before(i) {
+                    // The separator, then the digit after it (one UTF-16 unit each).
+                    DIGIT => {
+                        i += 1 + text.class_at(i + 1).1;
+                        u += 2;
+                        continue;
+                    }
+                    // A digit and marks before the separator (WB4): the reference decides.
+                    MARK => {
+                        out.truncate(mark);
+                        return Scan::Fallback;
+                    }
+                    _ => {}
+                }
+            }
+            break (k, kw);
         };
         let kind = if word { WORD } else { NUMBER };
         out.push(core_start, u, kind);
@@ -215,6 +362,35 @@ pub(super) fn scan_chunk(bytes: &[u8], start: usize, u: u32, out: &mut Utf16Toke
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn separators_after_digits_and_marks_as_the_reference() {
+        let options = crate::segment::SegmentOptions::default();
+        for text in [
+            "5\u{064E}.6",
+            "a5\u{064E}.6 x",
+            "كلمة٣\u{0651},٤",
+            "b\u{0301}.5",
+            "12.5.7",
+            "x3,5a",
+            "3.",
+            "٣٫٥",
+            "a.5",
+            "5\u{200D}.6",
+        ] {
+            let fast = crate::segment::tokens_utf16(text, &options);
+            let reference: Vec<_> = crate::segment::tokens_reference(text, &options).collect();
+            let units = |b: usize| text[..b].encode_utf16().count() as u32;
+            let expected: Vec<_> = reference
+                .iter()
+                .map(|t| (units(t.start), units(t.end), t.kind as u8))
+                .collect();
+            let got: Vec<_> = (0..fast.kind.len())
+                .map(|n| (fast.start[n], fast.end[n], fast.kind[n]))
+                .collect();
+            assert_eq!(got, expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn table_agrees_with_the_predicates() {

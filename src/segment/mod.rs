@@ -675,7 +675,28 @@ pub fn tokens_utf16(text: &str, options: &SegmentOptions) -> Utf16Tokens {
 /// assert_eq!(out, tokens_utf16("Dr. Smith, 3.5 km", &o));
 /// ```
 pub fn tokens_utf16_into(bytes: &[u8], options: &SegmentOptions, out: &mut Utf16Tokens) {
-    let len = bytes.len();
+    tokens_into(bytes, options, out);
+}
+
+/// [`tokens_utf16`] on UTF-16 code units (a JavaScript string as it is), into `out` (cleared first, its capacity
+/// kept). Lone surrogates are read as U+FFFD, one unit as they were, so offsets stay those of `units`.
+///
+/// ```
+/// use maqal::segment::{tokens_utf16, tokens_utf16_units_into, SegmentOptions, Utf16Tokens};
+/// let o = SegmentOptions::default();
+/// let text = "«المغرب» يقرأ 3.5 😀";
+/// let units: Vec<u16> = text.encode_utf16().collect();
+/// let mut out = Utf16Tokens::default();
+/// tokens_utf16_units_into(&units, &o, &mut out);
+/// assert_eq!(out, tokens_utf16(text, &o));
+/// ```
+pub fn tokens_utf16_units_into(units: &[u16], options: &SegmentOptions, out: &mut Utf16Tokens) {
+    tokens_into(units, options, out);
+}
+
+/// The fast path chunk by chunk, the general path (UAX #29 and the special tokens) for the chunks it leaves.
+fn tokens_into<T: fast::Units + ?Sized>(text: &T, options: &SegmentOptions, out: &mut Utf16Tokens) {
+    let len = text.len();
     out.start.clear();
     out.end.clear();
     out.kind.clear();
@@ -688,12 +709,12 @@ pub fn tokens_utf16_into(bytes: &[u8], options: &SegmentOptions, out: &mut Utf16
     let mut i = 0usize;
     let mut u = 0u32;
     while i < len {
-        if matches!(bytes[i], b' ' | b'\n' | b'\r' | b'\t') {
+        if text.is_space(i) {
             i += 1;
             u += 1;
             continue;
         }
-        if let fast::Scan::Done(end, u_end) = fast::scan_chunk(bytes, i, u, out) {
+        if let fast::Scan::Done(end, u_end) = fast::scan_chunk(text, i, u, out) {
             i = end;
             u = u_end;
             continue;
@@ -701,35 +722,41 @@ pub fn tokens_utf16_into(bytes: &[u8], options: &SegmentOptions, out: &mut Utf16
         // The general path for this chunk, offsets counted from its start. It reads the chunk and the white space
         // character before it (a mark may attach to it), nothing else.
         let mut end = i;
-        while end < len && !matches!(bytes[end], b' ' | b'\n' | b'\r' | b'\t') {
+        while end < len && !text.is_space(end) {
             end += 1;
         }
         // (In bytes that are not UTF-8 the fast path may stop after something else: then the chunk alone.)
-        let base = if i > 0 && matches!(bytes[i - 1], b' ' | b'\n' | b'\r' | b'\t') {
+        let base = if i > 0 && text.is_space(i - 1) {
             i - 1
         } else {
             i
         };
-        let Ok(window) = std::str::from_utf8(&bytes[base..end]) else {
-            let units = String::from_utf8_lossy(&bytes[i..end])
-                .encode_utf16()
-                .count();
-            out.push(u, to_u32(u as usize + units), TokenKind::Symbol as u8);
-            u = to_u32(u as usize + units);
-            i = end;
-            continue;
+        let window = match text.window(base..end) {
+            Ok(window) => window,
+            Err(_) => {
+                // The chunk alone (without the white space before it).
+                let units = match text.window(i..end) {
+                    Ok(chunk) => utf16_units(chunk.as_bytes()),
+                    Err(units) => units,
+                };
+                out.push(u, to_u32(u as usize + units), TokenKind::Symbol as u8);
+                u = to_u32(u as usize + units);
+                i = end;
+                continue;
+            }
         };
-        let mut at = i;
+        // The white space before the chunk is one unit and one byte.
+        let w = window.as_bytes();
+        let mut at = i - base;
         let mut at_u = u as usize;
-        for t in Tokens::chunk(window, news, i - base, end - base) {
-            let (start, stop) = (base + t.start, base + t.end);
-            at_u += utf16_units(&bytes[at..start]);
+        for t in Tokens::chunk(&window, news, i - base, w.len()) {
+            at_u += utf16_units(&w[at..t.start]);
             let s = at_u;
-            at_u += utf16_units(&bytes[start..stop]);
-            at = stop;
+            at_u += utf16_units(&w[t.start..t.end]);
+            at = t.end;
             out.push(to_u32(s), to_u32(at_u), t.kind as u8);
         }
-        at_u += utf16_units(&bytes[at..end]);
+        at_u += utf16_units(&w[at..]);
         u = to_u32(at_u);
         i = end;
     }
@@ -1174,23 +1201,44 @@ pub fn segment(text: &str, options: &SegmentOptions) -> Segmentation {
             }
             ranges.push(range);
         }
-        for range in &ranges {
+        // The tokens of the paragraph, as `tokens` gives them for the whole text; a sentence that a token crosses
+        // (a URL with a question mark in it) is joined to the next one, so that no token is cut.
+        let opts = SegmentOptions {
+            mode: options.mode,
+            language: None,
+        };
+        let mut para_tokens = tokens(&text[para.clone()], &opts).peekable();
+        let mut next = 0;
+        while next < ranges.len() {
+            let mut range = ranges[next].clone();
+            next += 1;
             let first_token = seg.tokens.len();
             let sentence_index = seg.sentences.len();
-            let body = &text[range.clone()];
-            let opts = SegmentOptions {
-                mode: options.mode,
-                language: None,
-            };
-            for t in tokens(body, &opts) {
-                seg.tokens.push(Token {
-                    range: range.start + t.start..range.start + t.end,
-                    kind: t.kind,
-                    sentence: sentence_index,
-                });
+            loop {
+                while let Some(t) = para_tokens.next_if(|t| para.start + t.start < range.end) {
+                    let token = para.start + t.start..para.start + t.end;
+                    range.start = range.start.min(token.start);
+                    range.end = range.end.max(token.end);
+                    seg.tokens.push(Token {
+                        range: token,
+                        kind: t.kind,
+                        sentence: sentence_index,
+                    });
+                }
+                match ranges.get(next) {
+                    Some(following) if following.start < range.end => {
+                        range.end = range.end.max(following.end);
+                        next += 1;
+                    }
+                    // Tokens past the last sentence (none are expected: sentences cover the non-space text).
+                    None if para_tokens.peek().is_some() => {
+                        range.end = para.start + para_tokens.peek().map_or(0, |t| t.start) + 1;
+                    }
+                    _ => break,
+                }
             }
             seg.sentences.push(Sentence {
-                range: range.clone(),
+                range,
                 paragraph: p,
                 tokens: first_token..seg.tokens.len(),
             });

@@ -89,3 +89,49 @@ test('word segmentation agrees with Intl.Segmenter except for documented rules',
     assert.equal(ours.filter((r) => WORD_LIKE.has(r.kind)).length, theirs.length, name);
   }
 });
+
+test('tokenize in Chromium reads the string as UTF-16: same tokens as segment(), buffers reused, lone surrogates', async () => {
+  const page = await context.newPage();
+  await page.goto(server.url);
+  const copier = [...readFileSync(new URL('../../src/utf16_copy.wasm', import.meta.url))];
+  const results = await page.evaluate(async ({ texts, copier }) => {
+    const m = await import('./pkg/maqal.js');
+    await m.default();
+    // The engine takes src/utf16_copy.wasm (JS String Builtins and GC arrays), so tokenize() takes the UTF-16 path.
+    const copy = new WebAssembly.Instance(
+      new WebAssembly.Module(new Uint8Array(copier), { builtins: ['js-string'] }),
+      { maqal: { memory: new WebAssembly.Memory({ initial: 1 }) } },
+    ).exports.copy;
+    const spans = (text) => {
+      const t = m.tokenize(text);
+      return [...t.start].map((s, i) => text.slice(s, t.end[i]));
+    };
+    const same = Object.entries(texts).map(([name, text]) => {
+      const t = m.tokenize(text);
+      const s = m.segment(text).tokens;
+      return [name, t.start.length > 50 && [...t.start].join() === [...s.start].join()
+        && [...t.end].join() === [...s.end].join() && [...t.kind].join() === [...s.kind].join()];
+    });
+    const long = 'المغرب يعزز التعاون. '.repeat(50000);
+    return {
+      copy: typeof copy,
+      same,
+      long: spans(long).length,
+      short: spans('نص قصير'),
+      empty: spans(''),
+      lone: spans('a \uD800 كلمة b'),
+      lone2: spans('x\uDC00y z'),
+      pair: spans('😀 نص'),
+    };
+  }, { texts, copier });
+  await page.close();
+  assert.equal(results.copy, 'function');
+  for (const [name, ok] of results.same) assert.ok(ok, name);
+  assert.equal(results.long, 200000);
+  // A shorter text after a longer one: nothing of the longer text is left over.
+  assert.deepEqual(results.short, ['نص', 'قصير']);
+  assert.deepEqual(results.empty, []);
+  assert.deepEqual(results.lone, ['a', '\uD800', 'كلمة', 'b']);
+  assert.deepEqual(results.lone2, ['x', '\uDC00', 'y', 'z']);
+  assert.deepEqual(results.pair, ['😀', 'نص']);
+});
