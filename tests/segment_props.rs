@@ -161,6 +161,24 @@ proptest! {
     }
 
     #[test]
+    fn segmentation_keeps_the_tokens_of_the_text_inside_its_sentences(text in prop_oneof![pieces(), sentence_pieces(), any::<String>()]) {
+        let o = SegmentOptions::default();
+        let seg = maqal::segment::segment(&text, &o);
+        let whole: Vec<_> = tokens(&text, &o).map(|t| (t.start..t.end, t.kind)).collect();
+        let by_sentence: Vec<_> = seg.tokens.iter().map(|t| (t.range.clone(), t.kind)).collect();
+        prop_assert_eq!(whole, by_sentence, "{:?}", text);
+        let mut last = 0;
+        for (i, s) in seg.sentences.iter().enumerate() {
+            prop_assert!(last <= s.range.start && s.range.start < s.range.end, "{:?}", text);
+            last = s.range.end;
+            for t in &seg.tokens[s.tokens.clone()] {
+                prop_assert!(s.range.start <= t.range.start && t.range.end <= s.range.end, "{:?}", text);
+                prop_assert_eq!(t.sentence, i);
+            }
+        }
+    }
+
+    #[test]
     fn grapheme_counts_equal_reference(text in prop_oneof![pieces(), any::<String>()]) {
         let mut all = 0;
         let mut visible = 0;

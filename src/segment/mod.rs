@@ -1207,7 +1207,27 @@ pub fn segment(text: &str, options: &SegmentOptions) -> Segmentation {
             mode: options.mode,
             language: None,
         };
-        let mut para_tokens = tokens(&text[para.clone()], &opts).peekable();
+        // From the white space character before the paragraph, if any and not a line break: a mark right after it
+        // attaches to it (UAX #29 WB4).
+        let from = match text[..para.start].chars().next_back() {
+            Some(c)
+                if c.is_whitespace()
+                    && !matches!(
+                        c,
+                        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+                    ) =>
+            {
+                para.start - c.len_utf8()
+            }
+            _ => para.start,
+        };
+        let mut para_tokens = tokens(&text[from..para.end], &opts)
+            .map(|t| RawToken {
+                start: from + t.start,
+                end: from + t.end,
+                kind: t.kind,
+            })
+            .peekable();
         let mut next = 0;
         while next < ranges.len() {
             let mut range = ranges[next].clone();
@@ -1215,8 +1235,8 @@ pub fn segment(text: &str, options: &SegmentOptions) -> Segmentation {
             let first_token = seg.tokens.len();
             let sentence_index = seg.sentences.len();
             loop {
-                while let Some(t) = para_tokens.next_if(|t| para.start + t.start < range.end) {
-                    let token = para.start + t.start..para.start + t.end;
+                while let Some(t) = para_tokens.next_if(|t| t.start < range.end) {
+                    let token = t.start..t.end;
                     range.start = range.start.min(token.start);
                     range.end = range.end.max(token.end);
                     seg.tokens.push(Token {
@@ -1232,7 +1252,7 @@ pub fn segment(text: &str, options: &SegmentOptions) -> Segmentation {
                     }
                     // Tokens past the last sentence (none are expected: sentences cover the non-space text).
                     None if para_tokens.peek().is_some() => {
-                        range.end = para.start + para_tokens.peek().map_or(0, |t| t.start) + 1;
+                        range.end = para_tokens.peek().map_or(range.end, |t| t.start + 1);
                     }
                     _ => break,
                 }
