@@ -159,18 +159,10 @@ impl Units for [u8] {
     #[inline(always)]
     fn run<const WORD: bool>(&self, i: &mut usize, u: &mut u32) -> (u8, usize) {
         loop {
-            let Some(&b) = self.get(*i) else {
+            if *i >= self.len() {
                 return (SPACE, 0);
-            };
-            let (k, kw) = if b < 0x80 {
-                (CLASSES[usize::from(b)], 1)
-            } else if b < 0xE0 {
-                let cp = (usize::from(b & 0x1F) << 6)
-                    | usize::from(self.get(*i + 1).map_or(0, |c| c & 0x3F));
-                (CLASSES[cp], 2)
-            } else {
-                class_at(self, *i)
-            };
+            }
+            let (k, kw) = class_at(self, *i);
             if !more::<WORD>(k) {
                 return (k, kw);
             }
