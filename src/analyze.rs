@@ -1,7 +1,7 @@
 //! The pipeline: normalize → segment → language → keywords, assembled into an [`Analysis`] whose spans all point
 //! into the original text.
 
-use std::collections::HashMap;
+use crate::keywords::HashMap;
 use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
@@ -289,7 +289,7 @@ impl Analyzer {
         }
         let analyzer = Analyzer {
             options,
-            stopwords: Mutex::new(HashMap::new()),
+            stopwords: Mutex::new(HashMap::default()),
         };
         if let Some(code) = &analyzer.options.language {
             analyzer.stopwords_for(code);
@@ -606,7 +606,7 @@ struct Prepared<'t> {
 
 /// The most frequent original spelling among `spans` (the first one on ties).
 fn display_form(text: &str, spans: &[Span]) -> String {
-    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::default();
     for (i, s) in spans.iter().enumerate() {
         let form = text.get(s.bytes()).unwrap_or("");
         let e = counts.entry(form).or_insert((0, i));

@@ -13,8 +13,8 @@
 //! loses only blocks that are boilerplate by themselves (interface phrases, artefacts, footers) — and nothing if
 //! that would leave no text at all. Plain article text comes back unchanged.
 
+use crate::keywords::HashSet;
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -143,11 +143,11 @@ fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| {
         let mut lists = Lists {
-            ui: HashSet::new(),
-            related: HashSet::new(),
+            ui: HashSet::default(),
+            related: HashSet::default(),
             prompt: Vec::new(),
-            byline: HashSet::new(),
-            label: HashSet::new(),
+            byline: HashSet::default(),
+            label: HashSet::default(),
         };
         let mut section = "";
         for line in PHRASES.lines() {
@@ -669,7 +669,7 @@ mod tests {
         assert!(is_artefact("spot_imgspot_imgspot_img"));
         assert!(is_artefact("• • •"));
         assert!(!is_artefact("Hello world"));
-        let extra = HashSet::new();
+        let extra = HashSet::default();
         assert_eq!(
             ui_reason(
                 &matching_form("Facebook Twitter WhatsApp"),

@@ -292,8 +292,21 @@ impl PhraseKey {
     }
 }
 
-/// Occurrences of a candidate and what to display of each.
-type Candidate = (Vec<Range<usize>>, Vec<Option<Range<usize>>>);
+/// A candidate phrase: its words, how often it occurs, whether every occurrence runs across a conjunction, and
+/// where it first occurs.
+struct CandidateStats {
+    key: PhraseKey,
+    tf: u32,
+    across: bool,
+    first: usize,
+}
+
+/// One occurrence of a candidate and the part of it to display the keyphrase by.
+struct Occurrence {
+    candidate: u32,
+    range: Range<usize>,
+    display: Option<Range<usize>>,
+}
 
 /// A unit of candidate building: a word, a hyphenated compound of words (`closed-loop`, `conveyor-based`), or
 /// anything else (a break between candidates).
@@ -532,9 +545,11 @@ pub fn extract(
     // Candidates.
     let max_words = options.max_words.clamp(1, 5);
     let min_words = options.min_words.clamp(1, max_words);
-    // Occurrences of each candidate, and whether every one of them runs across a conjunction.
-    let mut candidates: HashMap<PhraseKey, (Candidate, bool)> =
+    // Candidates, each once, and every occurrence (candidate index, range, what to display) in text order.
+    let mut index: HashMap<PhraseKey, u32> =
         HashMap::with_capacity_and_hasher(units.len() * max_words, Default::default());
+    let mut candidates: Vec<CandidateStats> = Vec::with_capacity(units.len() * max_words);
+    let mut occurrences: Vec<Occurrence> = Vec::with_capacity(units.len() * max_words);
     for chunk in &chunks {
         for i in chunk.clone() {
             let Some(first) = token_term[i] else { continue };
@@ -567,46 +582,62 @@ pub fn extract(
                         .filter(|f| f.proclitic > 0 && units[i + 1..j].iter().all(plain))
                         .map(|f| range.start + f.proclitic..range.end)
                 };
-                let entry = candidates
-                    .entry(key)
-                    .or_insert(((Vec::new(), Vec::new()), true));
-                entry.0 .0.push(range);
-                entry.0 .1.push(display);
-                entry.1 &= across;
+                let c = *index.entry(key).or_insert_with(|| {
+                    candidates.push(CandidateStats {
+                        key,
+                        tf: 0,
+                        across: true,
+                        first: range.start,
+                    });
+                    (candidates.len() - 1) as u32
+                });
+                let stats = &mut candidates[c as usize];
+                stats.tf += 1;
+                stats.across &= across;
+                occurrences.push(Occurrence {
+                    candidate: c,
+                    range,
+                    display,
+                });
             }
         }
     }
+    drop(index);
     // Each algorithm's score, higher is better, then normalized by the best candidate's.
-    let rows: Vec<(Vec<usize>, Candidate, [f64; 3])> = candidates
-        .into_iter()
-        .map(|(phrase, ((occurrences, display), across))| {
-            let tf = occurrences.len();
-            let key: Vec<usize> = phrase.ids().collect();
-            let content = || key.iter().filter(|&&t| !terms[t].stopword);
+    let scores: Vec<[f64; 3]> = candidates
+        .iter()
+        .map(|c| {
+            let tf = c.tf as usize;
+            let key: &[u32] = &c.key.0[..usize::from(c.key.1)];
+            let content = || {
+                key.iter()
+                    .map(|&t| t as usize)
+                    .filter(|&t| !terms[t].stopword)
+            };
             let yake = if uses(Algorithm::Yake) {
-                1.0 / yake::score_candidate(&key, &terms, tf).max(f64::MIN_POSITIVE)
+                1.0 / yake::score_candidate(key, &terms, tf).max(f64::MIN_POSITIVE)
             } else {
                 0.0
             };
             let tfidf = if uses(Algorithm::Tfidf) {
                 // A phrase with a stopword inside ("stability of feature") or running across a conjunction is
                 // seldom a name for anything.
-                let inner = across || key.iter().any(|&t| terms[t].stopword);
+                let inner = c.across || key.iter().any(|&t| terms[t as usize].stopword);
                 let penalty = if inner { INNER_PENALTY } else { 1.0 };
-                penalty * tf as f64 * content().map(|&t| idf[t]).sum::<f64>()
+                penalty * tf as f64 * content().map(|t| idf[t]).sum::<f64>()
             } else {
                 0.0
             };
             let graph = if uses(Algorithm::Positionrank) {
-                content().map(|&t| rank[t]).sum::<f64>()
+                content().map(|t| rank[t]).sum::<f64>()
             } else {
                 0.0
             };
-            (key, (occurrences, display), [yake, tfidf, graph])
+            [yake, tfidf, graph]
         })
         .collect();
     let mut best = [f64::MIN_POSITIVE; 3];
-    for (_, _, v) in &rows {
+    for v in &scores {
         for (b, x) in best.iter_mut().zip(v) {
             *b = b.max(*x);
         }
@@ -623,14 +654,17 @@ pub fn extract(
         }
     };
     // Best first (earlier first on ties); only the best few hundred can make the top or replace one of it.
-    let mut rows: Vec<(f64, Vec<usize>, Candidate, [f64; 3])> = rows
-        .into_iter()
-        .map(|(key, c, v)| (value(&v), key, c, v))
+    let mut rows: Vec<(f64, u32)> = scores
+        .iter()
+        .enumerate()
+        .map(|(c, v)| (value(v), c as u32))
         .collect();
-    let order = |a: &(f64, Vec<usize>, Candidate, [f64; 3]),
-                 b: &(f64, Vec<usize>, Candidate, [f64; 3])| {
-        b.0.total_cmp(&a.0)
-            .then(a.2 .0[0].start.cmp(&b.2 .0[0].start))
+    let order = |a: &(f64, u32), b: &(f64, u32)| {
+        b.0.total_cmp(&a.0).then(
+            candidates[a.1 as usize]
+                .first
+                .cmp(&candidates[b.1 as usize].first),
+        )
     };
     let limit = 20 * options.top;
     if rows.len() > limit {
@@ -641,13 +675,16 @@ pub fn extract(
 
     // Near-duplicate removal and the top N.
     let mut kept: Vec<Scored> = Vec::with_capacity(options.top);
-    for (value, key, (occurrences, display), v) in rows {
+    let mut kept_candidates: Vec<u32> = Vec::with_capacity(options.top);
+    for (value, c) in rows {
         if kept.len() >= options.top {
             break;
         }
-        let key = key
-            .iter()
-            .map(|&id| names[id])
+        let stats = &candidates[c as usize];
+        let key = stats
+            .key
+            .ids()
+            .map(|id| names[id])
             .collect::<Vec<_>>()
             .join(" ");
         if kept
@@ -656,23 +693,33 @@ pub fn extract(
         {
             continue;
         }
+        let tf = stats.tf as usize;
         if kept
             .iter()
-            .any(|k| redundant(&k.key, k.occurrences.len(), &key, occurrences.len()))
+            .zip(&kept_candidates)
+            .any(|(k, &kc)| redundant(&k.key, candidates[kc as usize].tf as usize, &key, tf))
         {
             continue;
         }
         let raw_score = match algorithm {
-            Algorithm::Yake => 1.0 / v[0],
+            Algorithm::Yake => 1.0 / scores[c as usize][0],
             _ => value,
         };
         kept.push(Scored {
             key,
             score: value,
             raw_score,
-            occurrences,
-            display,
+            occurrences: Vec::with_capacity(tf),
+            display: Vec::with_capacity(tf),
         });
+        kept_candidates.push(c);
+    }
+    // The occurrences of what was kept, in text order.
+    for o in occurrences {
+        if let Some(k) = kept_candidates.iter().position(|&c| c == o.candidate) {
+            kept[k].occurrences.push(o.range);
+            kept[k].display.push(o.display);
+        }
     }
     let top = kept.first().map_or(1.0, |k| k.score);
     for k in &mut kept {

@@ -58,9 +58,12 @@ pub(crate) fn score_terms(terms: &mut [TermStats], sentence_count: usize) {
     for t in terms.iter_mut() {
         let tf = t.tf.max(1.0);
         let case = t.tf_upper.max(t.tf_acronym) / (1.0 + tf.ln());
-        let mut idx = t.sentences.clone();
-        idx.sort_unstable();
-        let median = median(&idx);
+        // Sentence indexes arrive in text order, so they are sorted already (sorted here otherwise).
+        if !t.sentences.is_sorted() {
+            t.sentences.sort_unstable();
+        }
+        let idx = &t.sentences;
+        let median = median(idx);
         let pos = (3.0 + median).ln().ln();
         let fnorm = tf / (mean + std).max(f64::EPSILON);
         let ratio = |side: &Neighbours| -> f64 {
@@ -72,9 +75,12 @@ pub(crate) fn score_terms(terms: &mut [TermStats], sentence_count: usize) {
             }
         };
         let rel = 1.0 + (ratio(&t.left) + ratio(&t.right)) * tf / max_tf;
-        let mut distinct = idx.clone();
-        distinct.dedup();
-        let spread = distinct.len() as f64 / sentences;
+        let distinct = 1 + idx.windows(2).filter(|w| w[0] != w[1]).count();
+        let spread = if idx.is_empty() {
+            0.0
+        } else {
+            distinct as f64 / sentences
+        };
         t.score = (rel * pos) / (case + fnorm / rel + spread / rel);
     }
 }
@@ -88,10 +94,11 @@ fn median(sorted: &[usize]) -> f64 {
 }
 
 /// Score of a candidate made of `terms` (term ids, in order) that occurs `tf` times.
-pub(crate) fn score_candidate(terms: &[usize], stats: &[TermStats], tf: usize) -> f64 {
+pub(crate) fn score_candidate(terms: &[u32], stats: &[TermStats], tf: usize) -> f64 {
     let mut prod = 1.0f64;
     let mut sum = 0.0f64;
     for (i, &id) in terms.iter().enumerate() {
+        let id = id as usize;
         let t = &stats[id];
         if t.stopword {
             // Bigram probabilities around the stopword.
@@ -101,8 +108,9 @@ pub(crate) fn score_candidate(terms: &[usize], stats: &[TermStats], tf: usize) -
             ) else {
                 continue;
             };
-            let p_prev = f64::from(stats[prev].right.get(id)) / stats[prev].tf.max(1.0);
-            let p_next = f64::from(t.right.get(next)) / t.tf.max(1.0);
+            let prev = &stats[prev as usize];
+            let p_prev = f64::from(prev.right.get(id)) / prev.tf.max(1.0);
+            let p_next = f64::from(t.right.get(next as usize)) / t.tf.max(1.0);
             let p = p_prev * p_next;
             prod *= 1.0 + (1.0 - p);
             sum -= 1.0 - p;

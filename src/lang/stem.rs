@@ -5,8 +5,8 @@
 //! inflected and cliticized forms: the conservative Arabic light key ([`super::arabic::key`]) for Arabic words, the
 //! Snowball stem for words of a language with a stemmer, the word itself otherwise.
 
+use crate::keywords::HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use waken_snowball::algorithms as alg;
 use waken_snowball::SnowballEnv;
@@ -137,7 +137,7 @@ pub fn group_key<'a>(word: &'a str, language: &str) -> Cow<'a, str> {
     // costs a couple of thousand instructions. Cleared when full, so it stays under a few megabytes.
     thread_local! {
         static RECENT: std::cell::RefCell<(&'static str, HashMap<String, String>)> =
-            std::cell::RefCell::new(("", HashMap::new()));
+            std::cell::RefCell::new(("", HashMap::default()));
     }
     const CAPACITY: usize = 50_000;
     let cached = RECENT.with(|r| {

@@ -17,7 +17,7 @@
 //!
 //! [`tokens`] iterates without allocating per token; [`segment`] collects everything.
 
-use std::collections::HashMap;
+use crate::keywords::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -1002,10 +1002,10 @@ fn abbreviations(language: Option<&str>) -> &'static AbbrTable {
             ("it", include_str!("../../data/abbreviations/it.txt")),
             ("pt", ""),
         ];
-        let mut english = AbbrTable::new();
+        let mut english = AbbrTable::default();
         parse_abbreviations(files[0].1, &mut english, None);
         parse_abbreviations(manual, &mut english, Some("en"));
-        let mut out = HashMap::new();
+        let mut out = HashMap::default();
         let mut all = english.clone();
         for (code, data) in files {
             let mut t = english.clone();
@@ -1029,7 +1029,7 @@ fn abbreviations(language: Option<&str>) -> &'static AbbrTable {
 
 fn empty_table() -> &'static AbbrTable {
     static EMPTY: OnceLock<AbbrTable> = OnceLock::new();
-    EMPTY.get_or_init(AbbrTable::new)
+    EMPTY.get_or_init(AbbrTable::default)
 }
 
 /// Closing punctuation (Pe, Pf) and the guillemet » used as a closing quote.
