@@ -147,6 +147,53 @@ fn parse_line(line: &str, forced: Option<&str>) -> Result<Record, String> {
     Ok(Record { id, lang, text })
 }
 
+/// The records of `lines` (line number, text), parsed on all available cores; a line that is not a record is
+/// reported and sets `failed`.
+fn parse_lines(
+    lines: Vec<(usize, String)>,
+    forced: Option<&str>,
+    failed: &mut bool,
+) -> Vec<(usize, Record)> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(lines.len().max(1));
+    let chunk = lines.len().div_ceil(threads).max(1);
+    let parsed: Vec<(usize, Result<Record, String>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = lines
+            .chunks(chunk)
+            .map(|part| {
+                let handle = scope.spawn(move || {
+                    part.iter()
+                        .map(|(n, line)| (*n, parse_line(line, forced)))
+                        .collect::<Vec<_>>()
+                });
+                (part, handle)
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|(part, h)| {
+                h.join().unwrap_or_else(|_| {
+                    part.iter()
+                        .map(|(n, _)| (*n, Err("cannot be read".to_string())))
+                        .collect()
+                })
+            })
+            .collect()
+    });
+    parsed
+        .into_iter()
+        .filter_map(|(n, r)| match r {
+            Ok(record) => Some((n, record)),
+            Err(e) => {
+                eprintln!("maqal: line {}: {e}", n + 1);
+                *failed = true;
+                None
+            }
+        })
+        .collect()
+}
+
 /// Documents read before they are analyzed together, on every core.
 const BATCH: usize = 512;
 
@@ -264,6 +311,8 @@ fn main() -> ExitCode {
         };
     }
     let mut failed = false;
+    // Lines are read here and parsed on every core with the batch they belong to.
+    let mut lines: Vec<(usize, String)> = Vec::new();
     let mut records: Vec<(usize, Record)> = Vec::new();
     for (n, line) in std::io::stdin().lock().lines().enumerate() {
         let line = match line {
@@ -277,29 +326,26 @@ fn main() -> ExitCode {
         if line.trim().is_empty() {
             continue;
         }
-        let record = match parse_line(&line, args.lang.as_deref()) {
-            Ok(r) => r,
-            Err(e) => {
-                eprintln!("maqal: line {}: {e}", n + 1);
-                failed = true;
-                continue;
-            }
-        };
-        records.push((n, record));
-        if !args.corpus
-            && records.len() >= BATCH
-            && !analyze_batch(
+        lines.push((n, line));
+        if !args.corpus && lines.len() >= BATCH {
+            records.extend(parse_lines(
+                std::mem::take(&mut lines),
+                args.lang.as_deref(),
+                &mut failed,
+            ));
+            if !analyze_batch(
                 &mut analyzers,
                 std::mem::take(&mut records),
                 false,
                 &mut out,
                 &mut failed,
-            )
-        {
-            return ExitCode::from(1);
+            ) {
+                return ExitCode::from(1);
+            }
         }
     }
     // What is left; with --corpus, everything.
+    records.extend(parse_lines(lines, args.lang.as_deref(), &mut failed));
     if !analyze_batch(&mut analyzers, records, args.corpus, &mut out, &mut failed) {
         return ExitCode::from(1);
     }

@@ -36,13 +36,26 @@ pub(crate) fn position_rank(sequence: &[usize], terms: usize, window: usize) -> 
             }
         }
     }
-    let mut edges: Vec<Vec<(usize, f64)>> = vec![Vec::new(); terms];
     let mut out_weight = vec![0.0; terms];
+    let mut start = vec![0usize; terms + 1];
     for (&(a, b), &w) in &weights {
-        edges[a].push((b, w));
-        edges[b].push((a, w));
         out_weight[a] += w;
         out_weight[b] += w;
+        start[a + 1] += 1;
+        start[b + 1] += 1;
+    }
+    for v in 0..terms {
+        start[v + 1] += start[v];
+    }
+    // The edges into each word (compressed rows), each with the share of its source's score it carries:
+    // `w(u,v)/O(u)`. Each round pulls a word's new score from them.
+    let mut incoming: Vec<(u32, f64)> = vec![(0, 0.0); start[terms]];
+    let mut fill = start.clone();
+    for (&(a, b), &w) in &weights {
+        incoming[fill[b]] = (a as u32, w / out_weight[a]);
+        fill[b] += 1;
+        incoming[fill[a]] = (b as u32, w / out_weight[b]);
+        fill[a] += 1;
     }
     scores.clone_from(&bias);
     let mut next = vec![0.0; terms];
@@ -50,18 +63,16 @@ pub(crate) fn position_rank(sequence: &[usize], terms: usize, window: usize) -> 
     for _ in 0..100 {
         // Words without edges hand their score back through the bias, so that scores keep summing to 1.
         let dangling: f64 = isolated.iter().map(|&v| scores[v]).sum();
-        for v in 0..terms {
-            next[v] = (1.0 - ALPHA + ALPHA * dangling) * bias[v];
+        let base = 1.0 - ALPHA + ALPHA * dangling;
+        let mut change = 0.0;
+        for (v, (n, (b, old))) in next.iter_mut().zip(bias.iter().zip(&scores)).enumerate() {
+            let pulled: f64 = incoming[start[v]..start[v + 1]]
+                .iter()
+                .map(|&(u, share)| scores[u as usize] * share)
+                .sum();
+            *n = base * b + ALPHA * pulled;
+            change += (*n - old).abs();
         }
-        for u in 0..terms {
-            if out_weight[u] > 0.0 {
-                let share = ALPHA * scores[u] / out_weight[u];
-                for &(v, w) in &edges[u] {
-                    next[v] += share * w;
-                }
-            }
-        }
-        let change: f64 = scores.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();
         std::mem::swap(&mut scores, &mut next);
         if change < TOLERANCE {
             break;

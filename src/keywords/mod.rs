@@ -453,14 +453,15 @@ pub fn extract(
         chunks.push(s..units.len());
     }
     // Co-occurrence, window 1.
+    let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(units.len());
     for chunk in &chunks {
         for i in chunk.start + 1..chunk.end {
             if let (Some(a), Some(b)) = (token_term[i - 1], token_term[i]) {
-                terms[b].left.add(a);
-                terms[a].right.add(b);
+                pairs.push((a as u32, b as u32));
             }
         }
     }
+    let bigrams = yake::Bigrams::count(pairs, &mut terms);
     let algorithm = options.algorithm;
     let uses = |a: Algorithm| algorithm == a || algorithm == Algorithm::Combined;
     if uses(Algorithm::Yake) {
@@ -615,7 +616,7 @@ pub fn extract(
                     .filter(|&t| !terms[t].stopword)
             };
             let yake = if uses(Algorithm::Yake) {
-                1.0 / yake::score_candidate(key, &terms, tf).max(f64::MIN_POSITIVE)
+                1.0 / yake::score_candidate(key, &terms, &bigrams, tf).max(f64::MIN_POSITIVE)
             } else {
                 0.0
             };

@@ -34,6 +34,9 @@ const DATA: &[(&str, &[u8])] = &[
 pub struct Frequencies {
     /// (hash, Zipf × 10), sorted by hash.
     entries: Vec<(u32, u8)>,
+    /// Where the entries whose hash has each value of its top `BUCKET_BITS` bits start, and (last) their number:
+    /// a lookup searches only the few entries of its bucket.
+    buckets: Vec<u32>,
     /// The lowest Zipf frequency listed.
     min_zipf: f64,
 }
@@ -72,8 +75,16 @@ impl Frequencies {
             rest = &tail[3 + 3 * count..];
         }
         entries.sort_unstable_by_key(|e| e.0);
+        let mut buckets = vec![0u32; (1 << BUCKET_BITS) + 1];
+        for e in &entries {
+            buckets[(e.0 >> (24 - BUCKET_BITS)) as usize + 1] += 1;
+        }
+        for b in 1..buckets.len() {
+            buckets[b] += buckets[b - 1];
+        }
         Some(Frequencies {
             entries,
+            buckets,
             min_zipf: f64::from(min) / 10.0,
         })
     }
@@ -82,10 +93,14 @@ impl Frequencies {
     /// word.
     pub fn zipf(&self, word: &str) -> Option<f64> {
         let h = lookup_hash(word);
-        self.entries
-            .binary_search_by_key(&h, |e| e.0)
-            .ok()
-            .map(|i| f64::from(self.entries[i].1) / 10.0)
+        let b = (h >> (24 - BUCKET_BITS)) as usize;
+        let bucket = self
+            .entries
+            .get(self.buckets[b] as usize..self.buckets[b + 1] as usize)?;
+        bucket
+            .iter()
+            .find(|e| e.0 == h)
+            .map(|e| f64::from(e.1) / 10.0)
     }
 
     /// The Zipf frequency assumed for a word that is not listed: half a point below the rarest listed word.
@@ -93,6 +108,9 @@ impl Frequencies {
         self.min_zipf - 0.5
     }
 }
+
+/// Bits of the 24-bit hash that choose a bucket: 4,096 buckets, about five Arabic entries each.
+const BUCKET_BITS: u32 = 12;
 
 fn u24(b: &[u8]) -> u32 {
     b.iter().rev().fold(0, |acc, &x| (acc << 8) | u32::from(x))

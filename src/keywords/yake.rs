@@ -16,22 +16,46 @@
 //! the probability of the bigrams around it, as in the paper: factor `1 + (1 − P)` and term `−(1 − P)`, with
 //! `P = P(t|prev) · P(next|t)`.
 
-/// How often each other term occurs right next to a term on one side: a short list (most words have few
-/// distinct neighbours), searched linearly.
+/// The pairs of terms seen side by side (left, right) and how often: sorted, for counts by binary search.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Neighbours(Vec<(usize, u32)>);
+pub(crate) struct Bigrams(Vec<((u32, u32), u32)>);
 
-impl Neighbours {
-    pub fn add(&mut self, term: usize) {
-        match self.0.iter_mut().find(|e| e.0 == term) {
-            Some(e) => e.1 += 1,
-            None => self.0.push((term, 1)),
+impl Bigrams {
+    /// Counts `pairs` (left term, right term), and records in `terms` how many distinct terms each has on either
+    /// side and how many neighbours in all.
+    pub fn count(mut pairs: Vec<(u32, u32)>, terms: &mut [TermStats]) -> Bigrams {
+        pairs.sort_unstable();
+        let mut counted: Vec<((u32, u32), u32)> = Vec::with_capacity(pairs.len());
+        for p in pairs {
+            match counted.last_mut() {
+                Some((q, n)) if *q == p => *n += 1,
+                _ => counted.push((p, 1)),
+            }
         }
+        for &((a, b), n) in &counted {
+            let (a, b) = (a as usize, b as usize);
+            terms[a].right.distinct += 1;
+            terms[a].right.total += n;
+            terms[b].left.distinct += 1;
+            terms[b].left.total += n;
+        }
+        Bigrams(counted)
     }
 
-    pub fn get(&self, term: usize) -> u32 {
-        self.0.iter().find(|e| e.0 == term).map_or(0, |e| e.1)
+    /// How often `right` follows `left`.
+    pub fn get(&self, left: usize, right: usize) -> u32 {
+        let key = (left as u32, right as u32);
+        self.0
+            .binary_search_by_key(&key, |e| e.0)
+            .map_or(0, |i| self.0[i].1)
     }
+}
+
+/// The neighbours of a term on one side: how many distinct terms, and how many occurrences in all.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Neighbours {
+    pub distinct: u32,
+    pub total: u32,
 }
 
 /// Features and score of one term.
@@ -67,11 +91,10 @@ pub(crate) fn score_terms(terms: &mut [TermStats], sentence_count: usize) {
         let pos = (3.0 + median).ln().ln();
         let fnorm = tf / (mean + std).max(f64::EPSILON);
         let ratio = |side: &Neighbours| -> f64 {
-            let total: u32 = side.0.iter().map(|e| e.1).sum();
-            if total == 0 {
+            if side.total == 0 {
                 0.0
             } else {
-                side.0.len() as f64 / f64::from(total)
+                f64::from(side.distinct) / f64::from(side.total)
             }
         };
         let rel = 1.0 + (ratio(&t.left) + ratio(&t.right)) * tf / max_tf;
@@ -94,7 +117,12 @@ fn median(sorted: &[usize]) -> f64 {
 }
 
 /// Score of a candidate made of `terms` (term ids, in order) that occurs `tf` times.
-pub(crate) fn score_candidate(terms: &[u32], stats: &[TermStats], tf: usize) -> f64 {
+pub(crate) fn score_candidate(
+    terms: &[u32],
+    stats: &[TermStats],
+    bigrams: &Bigrams,
+    tf: usize,
+) -> f64 {
     let mut prod = 1.0f64;
     let mut sum = 0.0f64;
     for (i, &id) in terms.iter().enumerate() {
@@ -108,9 +136,9 @@ pub(crate) fn score_candidate(terms: &[u32], stats: &[TermStats], tf: usize) -> 
             ) else {
                 continue;
             };
-            let prev = &stats[prev as usize];
-            let p_prev = f64::from(prev.right.get(id)) / prev.tf.max(1.0);
-            let p_next = f64::from(t.right.get(next as usize)) / t.tf.max(1.0);
+            let p_prev =
+                f64::from(bigrams.get(prev as usize, id)) / stats[prev as usize].tf.max(1.0);
+            let p_next = f64::from(bigrams.get(id, next as usize)) / t.tf.max(1.0);
             let p = p_prev * p_next;
             prod *= 1.0 + (1.0 - p);
             sum -= 1.0 - p;
