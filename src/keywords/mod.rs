@@ -716,8 +716,12 @@ pub fn extract(
         kept_candidates.push(c);
     }
     // The occurrences of what was kept, in text order.
+    let mut slot: Vec<Option<usize>> = vec![None; candidates.len()];
+    for (k, &c) in kept_candidates.iter().enumerate() {
+        slot[c as usize] = Some(k);
+    }
     for o in occurrences {
-        if let Some(k) = kept_candidates.iter().position(|&c| c == o.candidate) {
+        if let Some(k) = slot[o.candidate as usize] {
             kept[k].occurrences.push(o.range);
             kept[k].display.push(o.display);
         }
