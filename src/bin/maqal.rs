@@ -154,44 +154,48 @@ fn parse_lines(
     forced: Option<&str>,
     failed: &mut bool,
 ) -> Vec<(usize, Record)> {
+    let parsed = on_every_core(&lines, |(_, line)| parse_line(line, forced));
+    lines
+        .iter()
+        .zip(parsed)
+        .filter_map(
+            |(&(n, _), r)| match r.unwrap_or_else(|| Err("cannot be read".into())) {
+                Ok(record) => Some((n, record)),
+                Err(e) => {
+                    eprintln!("maqal: line {}: {e}", n + 1);
+                    *failed = true;
+                    None
+                }
+            },
+        )
+        .collect()
+}
+
+/// `f` of each of `items`, in order, computed on every available core (one run of items per core); `None` for the
+/// items of a run whose thread failed.
+fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<Option<R>> {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
-        .min(lines.len().max(1));
-    let chunk = lines.len().div_ceil(threads).max(1);
-    let parsed: Vec<(usize, Result<Record, String>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = lines
+        .min(items.len().max(1));
+    let chunk = items.len().div_ceil(threads).max(1);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
             .chunks(chunk)
             .map(|part| {
-                let handle = scope.spawn(move || {
-                    part.iter()
-                        .map(|(n, line)| (*n, parse_line(line, forced)))
-                        .collect::<Vec<_>>()
-                });
-                (part, handle)
+                let handle =
+                    scope.spawn(move || part.iter().map(|x| Some(f(x))).collect::<Vec<_>>());
+                (part.len(), handle)
             })
             .collect();
         handles
             .into_iter()
-            .flat_map(|(part, h)| {
-                h.join().unwrap_or_else(|_| {
-                    part.iter()
-                        .map(|(n, _)| (*n, Err("cannot be read".to_string())))
-                        .collect()
-                })
+            .flat_map(|(len, h)| {
+                h.join()
+                    .unwrap_or_else(|_| (0..len).map(|_| None).collect())
             })
             .collect()
-    });
-    parsed
-        .into_iter()
-        .filter_map(|(n, r)| match r {
-            Ok(record) => Some((n, record)),
-            Err(e) => {
-                eprintln!("maqal: line {}: {e}", n + 1);
-                *failed = true;
-                None
-            }
-        })
-        .collect()
+    })
 }
 
 /// Documents read before they are analyzed together, on every core.
@@ -235,27 +239,12 @@ fn analyze_batch(
         }
         results
     } else {
-        let threads = std::thread::available_parallelism()
-            .map_or(1, std::num::NonZeroUsize::get)
-            .min(records.len().max(1));
-        let chunk = records.len().div_ceil(threads).max(1);
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = records
-                .chunks(chunk)
-                .map(|part| {
-                    let handle = scope.spawn(move || {
-                        part.iter()
-                            .map(|(_, r)| shared.get(&r.lang).map(|a| texts(a.keywords(&r.text))))
-                            .collect::<Vec<_>>()
-                    });
-                    (part.len(), handle)
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|(len, h)| h.join().unwrap_or_else(|_| vec![None; len]))
-                .collect()
+        on_every_core(&records, |(_, r)| {
+            shared.get(&r.lang).map(|a| texts(a.keywords(&r.text)))
         })
+        .into_iter()
+        .map(Option::flatten)
+        .collect()
     };
     for ((n, record), keywords) in records.into_iter().zip(results) {
         match keywords {
