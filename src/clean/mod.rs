@@ -132,7 +132,9 @@ struct Lists {
     /// Headers of lists of other articles.
     related: HashSet<String>,
     /// Words of site prompts (newsletter, cookies).
-    prompt: Vec<String>,
+    prompt: HashSet<String>,
+    /// The most words in one prompt phrase.
+    prompt_words: usize,
     /// Words that open a byline.
     byline: HashSet<String>,
     /// Labels of link lists ("Tags").
@@ -145,7 +147,8 @@ fn lists() -> &'static Lists {
         let mut lists = Lists {
             ui: HashSet::default(),
             related: HashSet::default(),
-            prompt: Vec::new(),
+            prompt: HashSet::default(),
+            prompt_words: 0,
             byline: HashSet::default(),
             label: HashSet::default(),
         };
@@ -164,7 +167,10 @@ fn lists() -> &'static Lists {
                     lists.related.insert(form.clone());
                     lists.ui.insert(form);
                 }
-                "prompt" => lists.prompt.push(form),
+                "prompt" => {
+                    lists.prompt_words = lists.prompt_words.max(form.split(' ').count());
+                    lists.prompt.insert(form);
+                }
                 "byline" => {
                     lists.byline.insert(form);
                 }
@@ -185,14 +191,22 @@ fn phrases() -> &'static HashSet<String> {
     &lists().ui
 }
 
-/// Whether `phrase` occurs in `form` as whole words (both in matching form: words separated by single spaces).
-fn contains_phrase(form: &str, phrase: &str) -> bool {
-    !phrase.is_empty()
-        && form.match_indices(phrase).any(|(i, _)| {
-            let end = i + phrase.len();
-            (i == 0 || form.as_bytes()[i - 1] == b' ')
-                && (end == form.len() || form.as_bytes()[end] == b' ')
-        })
+/// Whether one of `phrases` (of at most `max_words` words) occurs in `form` as whole words (all in matching form:
+/// words separated by single spaces), looked up run by run of up to `max_words` words.
+fn contains_phrase(form: &str, phrases: &HashSet<String>, max_words: usize) -> bool {
+    if form.is_empty() {
+        return false;
+    }
+    let starts = std::iter::once(0).chain(form.match_indices(' ').map(|(i, _)| i + 1));
+    starts.into_iter().any(|start| {
+        let rest = &form[start..];
+        let ends = rest
+            .match_indices(' ')
+            .map(|(i, _)| i)
+            .chain(std::iter::once(rest.len()));
+        ends.take(max_words)
+            .any(|end| phrases.contains(&rest[..end]))
+    })
 }
 
 /// The form blocks and phrases are compared in: normalized (case folded, Arabic letters folded, diacritics
@@ -241,8 +255,7 @@ fn is_artefact(core: &str) -> bool {
     if core.starts_with("{{") && core.ends_with("}}") {
         return true;
     }
-    let words: Vec<&str> = core.split_whitespace().collect();
-    words.iter().all(|w| {
+    core.split_whitespace().all(|w| {
         w.contains('_')
             && w.chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
@@ -297,8 +310,8 @@ fn ui_reason(form: &str, core: &str, extra: &HashSet<String>) -> Option<Reason> 
     if pieces.len() >= 2 && pieces.iter().all(|p| known(p)) {
         return Some(Reason::ShareBar);
     }
-    let words: Vec<&str> = form.split(' ').collect();
-    if words.len() >= 2 && words.len() <= 12 && words.iter().all(|w| known(w)) {
+    let words = form.split(' ').count();
+    if (2..=12).contains(&words) && form.split(' ').all(known) {
         return Some(Reason::ShareBar);
     }
     None
@@ -345,16 +358,16 @@ fn class_of(core: &str, form: &str, words: usize, stop: usize, extra: &HashSet<S
         return Class::Bad(reason);
     }
     // "Read also: <headline>", "Tags: a, b".
-    if let Some((head, _)) = core.split_once([':', '：']) {
+    if let Some((head, _)) = core.split_once([':', '：']).filter(|_| words <= 30) {
         let head = matching_form(head);
-        if words <= 30 && l.related.contains(&head) {
+        if l.related.contains(&head) {
             return Class::Bad(Reason::RelatedLink);
         }
-        if words <= 30 && l.label.contains(&head) {
+        if l.label.contains(&head) {
             return Class::Bad(Reason::Navigation);
         }
     }
-    if words <= 30 && l.prompt.iter().any(|p| contains_phrase(form, p)) {
+    if words <= 30 && contains_phrase(form, &l.prompt, l.prompt_words) {
         return Class::Bad(Reason::Prompt);
     }
     let trimmed = core.trim_end_matches(is_closing);
@@ -371,19 +384,19 @@ fn class_of(core: &str, form: &str, words: usize, stop: usize, extra: &HashSet<S
     }
     // A menu or breadcrumb trail: three or more short items between separators ("Home | World | Sport",
     // "Home > World > Africa"), or two when the first is an interface word ("Home > Politics").
-    let items: Vec<&str> = core
-        .split(['|', '>', '»', '›', '/', '•', '·'])
-        .map(str::trim)
-        .filter(|i| !i.is_empty())
-        .collect();
-    let starts_at_home = items
-        .first()
-        .is_some_and(|i| phrases().contains(&matching_form(i)));
-    if (items.len() >= 3 || (items.len() == 2 && starts_at_home))
-        && items.iter().all(|i| i.split_whitespace().count() <= 3)
-        && !sentence
-    {
-        return Class::Bad(Reason::Navigation);
+    const MENU_SEPARATORS: [char; 7] = ['|', '>', '»', '›', '/', '•', '·'];
+    if !sentence && core.contains(MENU_SEPARATORS) {
+        let items: Vec<&str> = core
+            .split(MENU_SEPARATORS)
+            .map(str::trim)
+            .filter(|i| !i.is_empty())
+            .collect();
+        let starts_at_home = || phrases().contains(&matching_form(items[0]));
+        if (items.len() >= 3 || (items.len() == 2 && starts_at_home()))
+            && items.iter().all(|i| i.split_whitespace().count() <= 3)
+        {
+            return Class::Bad(Reason::Navigation);
+        }
     }
     if is_footer(core, form, words) {
         return Class::Bad(Reason::Footer);
@@ -658,9 +671,24 @@ mod tests {
     fn phrases_load() {
         assert!(phrases().len() > 300);
         assert!(phrases().contains(&matching_form("Link copied")));
-        assert!(contains_phrase("read more here", "more here"));
-        assert!(!contains_phrase("read mores here", "more"));
-        assert!(!contains_phrase("x", ""));
+        let set: HashSet<String> = ["more here", "sign up"].map(String::from).into();
+        assert!(contains_phrase("read more here", &set, 2));
+        assert!(contains_phrase("more here", &set, 2));
+        assert!(contains_phrase("please sign up", &set, 2));
+        assert!(!contains_phrase("read more here", &set, 1));
+        assert!(!contains_phrase("read mores here", &set, 2));
+        assert!(!contains_phrase("read more", &set, 2));
+        assert!(!contains_phrase("", &set, 2));
+        assert!(contains_phrase(
+            "x newsletter y",
+            &lists().prompt,
+            lists().prompt_words
+        ));
+        assert!(contains_phrase(
+            "download our app now",
+            &lists().prompt,
+            lists().prompt_words
+        ));
         assert!(phrases().contains(&matching_form("اقرأ أيضاً")));
     }
 
