@@ -671,7 +671,10 @@ mod tests {
     fn phrases_load() {
         assert!(phrases().len() > 300);
         assert!(phrases().contains(&matching_form("Link copied")));
-        let set: HashSet<String> = ["more here", "sign up"].map(String::from).into();
+        let set: HashSet<String> = ["more here", "sign up"]
+            .map(String::from)
+            .into_iter()
+            .collect();
         assert!(contains_phrase("read more here", &set, 2));
         assert!(contains_phrase("more here", &set, 2));
         assert!(contains_phrase("please sign up", &set, 2));
