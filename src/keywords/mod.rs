@@ -805,8 +805,8 @@ pub fn document_terms(
 /// times), both as grouping keys (words separated by spaces):
 /// - one word of `a` alone ("التعاون" after "التعاون العسكري");
 /// - the words of one all in the other, the shorter never seen apart from the longer (as often or less), unless
-///   `b` is the shorter and has two words or more ("خطة عمل" stays next to "توقيع خطة عمل" when it also occurs
-///   alone);
+///   `b` is the shorter, has two words or more and occurs only once: one shared occurrence says little about
+///   whether the shorter phrase is a name of its own ("query abandonment" after "reducing query abandonment");
 /// - two or more words in common without containment ("توقيع خطة عمل" and "خطة عمل عسكرية"), or two equally long
 ///   phrases sharing two words.
 fn redundant(a: &str, na: usize, b: &str, nb: usize) -> bool {
@@ -821,7 +821,7 @@ fn redundant(a: &str, na: usize, b: &str, nb: usize) -> bool {
         (nb, na)
     };
     (contained && wb.len() == 1)
-        || (contained && short_n <= long_n && wb.len() >= wa.len())
+        || (contained && short_n <= long_n && (wb.len() >= wa.len() || nb >= 2))
         || (shared >= 2 && (shared < shorter || wa.len() == wb.len()))
 }
 
@@ -881,5 +881,21 @@ mod tests {
         assert!(!is_plain_word("spot_img"));
         assert!(!is_plain_word("x"));
         assert!(!is_plain_word("a1"));
+    }
+
+    #[test]
+    fn redundancy() {
+        // One word of a kept phrase alone.
+        assert!(redundant("تعاون عسكري", 3, "تعاون", 9));
+        // A shorter phrase seen twice and never apart from the kept one.
+        assert!(redundant("مواجه تهديد اقليمي", 2, "تهديد اقليمي", 2));
+        // ... but seen once, or also on its own, it stays.
+        assert!(!redundant("reduc queri abandon", 1, "queri abandon", 1));
+        assert!(!redundant("توقيع خطه عمل", 2, "خطه عمل", 3));
+        // A longer phrase around a kept one seen as often.
+        assert!(redundant("خطه عمل", 2, "توقيع خطه عمل", 2));
+        // Overlap without containment.
+        assert!(redundant("توقيع خطه عمل", 2, "خطه عمل عسكري", 2));
+        assert!(!redundant("حرب غزه", 2, "مغرب", 9));
     }
 }
