@@ -74,16 +74,27 @@ impl Frequencies {
             min = min.min(zipf);
             rest = &tail[3 + 3 * count..];
         }
-        entries.sort_unstable_by_key(|e| e.0);
+        // Placed bucket by bucket (a counting sort on the top bits), then sorted within each bucket.
+        let bucket_of = |h: u32| (h >> (24 - BUCKET_BITS)) as usize;
         let mut buckets = vec![0u32; (1 << BUCKET_BITS) + 1];
         for e in &entries {
-            buckets[(e.0 >> (24 - BUCKET_BITS)) as usize + 1] += 1;
+            buckets[bucket_of(e.0) + 1] += 1;
         }
         for b in 1..buckets.len() {
             buckets[b] += buckets[b - 1];
         }
+        let mut next: Vec<u32> = buckets.clone();
+        let mut sorted = vec![(0u32, 0u8); entries.len()];
+        for e in entries {
+            let slot = &mut next[bucket_of(e.0)];
+            sorted[*slot as usize] = e;
+            *slot += 1;
+        }
+        for w in buckets.windows(2) {
+            sorted[w[0] as usize..w[1] as usize].sort_unstable_by_key(|e| e.0);
+        }
         Some(Frequencies {
-            entries,
+            entries: sorted,
             buckets,
             min_zipf: f64::from(min) / 10.0,
         })

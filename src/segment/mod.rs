@@ -988,48 +988,47 @@ fn parse_abbreviations(data: &str, table: &mut AbbrTable, only_lang: Option<&str
     }
 }
 
-/// The abbreviations of a language (English ones are always included), built once per language.
-fn abbreviations(language: Option<&str>) -> &'static AbbrTable {
-    static TABLES: OnceLock<HashMap<&'static str, AbbrTable>> = OnceLock::new();
-    let tables = TABLES.get_or_init(|| {
-        let manual = include_str!("../../data/abbreviations/manual.txt");
-        let files: [(&str, &str); 7] = [
-            ("en", include_str!("../../data/abbreviations/en.txt")),
-            ("ar", include_str!("../../data/abbreviations/ar.txt")),
-            ("de", include_str!("../../data/abbreviations/de.txt")),
-            ("es", include_str!("../../data/abbreviations/es.txt")),
-            ("fr", include_str!("../../data/abbreviations/fr.txt")),
-            ("it", include_str!("../../data/abbreviations/it.txt")),
-            ("pt", ""),
-        ];
-        let mut english = AbbrTable::default();
-        parse_abbreviations(files[0].1, &mut english, None);
-        parse_abbreviations(manual, &mut english, Some("en"));
-        let mut out = HashMap::default();
-        let mut all = english.clone();
-        for (code, data) in files {
-            let mut t = english.clone();
-            parse_abbreviations(data, &mut t, None);
-            parse_abbreviations(manual, &mut t, Some(code));
-            for (k, v) in &t {
-                all.entry(k.clone()).or_insert(*v);
-            }
-            out.insert(code, t);
-        }
-        out.insert("all", all);
-        out
-    });
-    // Without a language (or for one without a list), every list applies.
-    let code = language.unwrap_or("all");
-    tables
-        .get(code)
-        .or_else(|| tables.get("all"))
-        .unwrap_or_else(|| empty_table())
-}
+/// The abbreviation lists, by language; manual additions are in `manual.txt`, by language too.
+const ABBREVIATION_FILES: [(&str, &str); 7] = [
+    ("en", include_str!("../../data/abbreviations/en.txt")),
+    ("ar", include_str!("../../data/abbreviations/ar.txt")),
+    ("de", include_str!("../../data/abbreviations/de.txt")),
+    ("es", include_str!("../../data/abbreviations/es.txt")),
+    ("fr", include_str!("../../data/abbreviations/fr.txt")),
+    ("it", include_str!("../../data/abbreviations/it.txt")),
+    ("pt", ""),
+];
 
-fn empty_table() -> &'static AbbrTable {
-    static EMPTY: OnceLock<AbbrTable> = OnceLock::new();
-    EMPTY.get_or_init(AbbrTable::default)
+/// The abbreviations of a language (English ones are always included), built the first time that language is
+/// segmented: without a language, or for one without a list, every list applies.
+fn abbreviations(language: Option<&str>) -> &'static AbbrTable {
+    const MANUAL: &str = include_str!("../../data/abbreviations/manual.txt");
+    static TABLES: [OnceLock<AbbrTable>; ABBREVIATION_FILES.len()] =
+        [const { OnceLock::new() }; ABBREVIATION_FILES.len()];
+    static ALL: OnceLock<AbbrTable> = OnceLock::new();
+    let table_of = |i: usize| {
+        TABLES[i].get_or_init(|| {
+            let (code, data) = ABBREVIATION_FILES[i];
+            let mut t = AbbrTable::default();
+            parse_abbreviations(ABBREVIATION_FILES[0].1, &mut t, None);
+            parse_abbreviations(MANUAL, &mut t, Some("en"));
+            parse_abbreviations(data, &mut t, None);
+            parse_abbreviations(MANUAL, &mut t, Some(code));
+            t
+        })
+    };
+    match language.and_then(|code| ABBREVIATION_FILES.iter().position(|(c, _)| *c == code)) {
+        Some(i) => table_of(i),
+        None => ALL.get_or_init(|| {
+            let mut all = table_of(0).clone();
+            for i in 1..ABBREVIATION_FILES.len() {
+                for (k, v) in table_of(i) {
+                    all.entry(k.clone()).or_insert(*v);
+                }
+            }
+            all
+        }),
+    }
 }
 
 /// Closing punctuation (Pe, Pf) and the guillemet » used as a closing quote.
