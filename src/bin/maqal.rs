@@ -171,35 +171,41 @@ fn parse_lines(
         .collect()
 }
 
-/// `f` of each of `items`, in order, computed on every available core (one run of items per core); `None` for the
-/// items of a run whose thread failed.
+/// `f` of each of `items`, in order, computed on every available core: each thread takes the next item not yet
+/// taken, so that one long document does not hold up the items behind it. `None` for the items a failed thread
+/// had taken.
 fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<Option<R>> {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
         .min(items.len().max(1));
-    let chunk = items.len().div_ceil(threads).max(1);
-    let f = &f;
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(item) = items.get(i) else { break };
+            done.push((i, f(item)));
+        }
+        done
+    };
+    let mut results: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
     std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| {
-                let handle =
-                    scope.spawn(move || part.iter().map(|x| Some(f(x))).collect::<Vec<_>>());
-                (part.len(), handle)
-            })
-            .collect();
-        handles
+        let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+        for (i, r) in handles
             .into_iter()
-            .flat_map(|(len, h)| {
-                h.join()
-                    .unwrap_or_else(|_| (0..len).map(|_| None).collect())
-            })
-            .collect()
-    })
+            .flat_map(|h| h.join().unwrap_or_default())
+        {
+            results[i] = Some(r);
+        }
+    });
+    results
 }
 
 /// Documents read before they are analyzed together, on every core.
-const BATCH: usize = 512;
+const BATCH: usize = 4096;
+
+/// Bytes of input read before the documents read so far are analyzed, whatever their number.
+const BATCH_BYTES: usize = 16 << 20;
 
 /// Keyphrases of a batch of documents, written in input order: analyzed on all available cores, or, with
 /// `corpus`, the documents of each language together as one corpus. False when standard output fails.
@@ -302,6 +308,7 @@ fn main() -> ExitCode {
     let mut failed = false;
     // Lines are read here and parsed on every core with the batch they belong to.
     let mut lines: Vec<(usize, String)> = Vec::new();
+    let mut bytes = 0;
     let mut records: Vec<(usize, Record)> = Vec::new();
     for (n, line) in std::io::stdin().lock().lines().enumerate() {
         let line = match line {
@@ -315,8 +322,10 @@ fn main() -> ExitCode {
         if line.trim().is_empty() {
             continue;
         }
+        bytes += line.len();
         lines.push((n, line));
-        if !args.corpus && lines.len() >= BATCH {
+        if !args.corpus && (lines.len() >= BATCH || bytes >= BATCH_BYTES) {
+            bytes = 0;
             records.extend(parse_lines(
                 std::mem::take(&mut lines),
                 args.lang.as_deref(),
