@@ -245,12 +245,18 @@ fn analyze_batch(
         }
         results
     } else {
-        on_every_core(&records, |(_, r)| {
+        // Longest first, so that no long document is left to one core at the end.
+        let mut order: Vec<usize> = (0..records.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(records[i].1.text.len()));
+        let done = on_every_core(&order, |&i| {
+            let r = &records[i].1;
             shared.get(&r.lang).map(|a| texts(a.keywords(&r.text)))
-        })
-        .into_iter()
-        .map(Option::flatten)
-        .collect()
+        });
+        let mut results = vec![None; records.len()];
+        for (&i, r) in order.iter().zip(done) {
+            results[i] = r.flatten();
+        }
+        results
     };
     for ((n, record), keywords) in records.into_iter().zip(results) {
         match keywords {
