@@ -122,7 +122,7 @@ fn is_plain_word(word: &str) -> bool {
             return false;
         }
         letter |= crate::lang::is_alphabetic(c);
-        digit |= c.is_numeric();
+        digit |= crate::lang::is_numeric(c);
     }
     letter
         && !digit
@@ -475,19 +475,22 @@ pub fn extract(
     let idf: Vec<f64> = if uses(Algorithm::Tfidf) {
         let mut zipf: Vec<Option<f64>> = vec![None; terms.len()];
         if let Some(freq) = background {
+            // Pairs of a term and a spelling already counted, beyond the first term of each spelling.
             let mut seen: HashSet<(usize, &str)> = HashSet::default();
-            // Each distinct spelling is looked up once.
-            let mut looked: HashMap<&str, (Option<f64>, Option<f64>)> = HashMap::default();
+            // Each distinct spelling is looked up once; with the first term it was counted for.
+            let mut looked: HashMap<&str, (Option<f64>, Option<f64>, usize)> = HashMap::default();
             for (u, (unit, term)) in units.iter().zip(&token_term).enumerate() {
                 let Some(id) = *term else { continue };
                 if terms[id].stopword {
                     continue;
                 }
                 let surface = &text[unit.range.clone()];
-                let (z, bare) = *looked.entry(surface).or_insert_with(|| {
+                let mut first = false;
+                let (z, bare, first_id) = *looked.entry(surface).or_insert_with(|| {
+                    first = true;
                     let z = freq.zipf(surface);
                     if !arabic::is_arabic_word(surface) {
-                        return (z, None);
+                        return (z, None, id);
                     }
                     // A word with a one-letter proclitic is as common as the word without it; inflected forms
                     // the list may lack are looked up by their light stem and without a final tanween alef.
@@ -501,12 +504,12 @@ pub fn extract(
                     .into_iter()
                     .flatten()
                     .reduce(f64::max);
-                    (z, bare)
+                    (z, bare, id)
                 });
                 if let Some(b) = bare {
                     conjoined[u] = surface.starts_with(['و', 'ف']) && z.is_none_or(|z| b > z);
                 }
-                if !seen.insert((id, surface)) {
+                if !first && (id == first_id || !seen.insert((id, surface))) {
                     continue;
                 }
                 if let Some(z) = match (z, bare) {

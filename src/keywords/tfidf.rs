@@ -182,19 +182,19 @@ fn lookup_hash(word: &str) -> u32 {
         word.bytes().for_each(|b| h.feed(b.to_ascii_lowercase()));
         return h.finish24();
     }
-    let simple_arabic = word.chars().all(|c| {
-        matches!(c, '\u{0621}'..='\u{063A}' | '\u{0640}'..='\u{0652}' | '\u{0656}'..='\u{065F}' | '\u{0670}'
-            | '\u{0671}')
-    });
-    if !simple_arabic {
-        return fnv24(&lookup_form(word));
-    }
-    for c in word.chars().filter(|&c| !is_lookup_mark(c)) {
-        let mut buf = [0u8; 4];
-        fold_lookup_letter(c)
-            .encode_utf8(&mut buf)
-            .bytes()
-            .for_each(|b| h.feed(b));
+    for c in word.chars() {
+        let simple_arabic = matches!(c, '\u{0621}'..='\u{063A}' | '\u{0640}'..='\u{0652}'
+            | '\u{0656}'..='\u{065F}' | '\u{0670}' | '\u{0671}');
+        if !simple_arabic {
+            return fnv24(&lookup_form(word));
+        }
+        if !is_lookup_mark(c) {
+            let mut buf = [0u8; 4];
+            fold_lookup_letter(c)
+                .encode_utf8(&mut buf)
+                .bytes()
+                .for_each(|b| h.feed(b));
+        }
     }
     h.finish24()
 }

@@ -59,13 +59,26 @@ pub(crate) fn is_alphabetic(c: char) -> bool {
         || c.is_alphabetic()
 }
 
+/// `c.is_numeric()`, without the table lookup for ASCII, Arabic letters, marks and digits, and Hebrew letters.
+#[inline]
+pub(crate) fn is_numeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    match c {
+        '\u{0621}'..='\u{065F}' | '\u{05D0}'..='\u{05EA}' => false,
+        '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => true,
+        _ => c.is_numeric(),
+    }
+}
+
 /// `c.is_alphanumeric()`, with the same shortcuts as [`is_alphabetic`].
 #[inline]
 pub(crate) fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    is_alphabetic(c) || c.is_numeric()
+    is_alphabetic(c) || is_numeric(c)
 }
 
 /// Whether `c` is a letter of a right-to-left script.
@@ -344,6 +357,7 @@ mod tests {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_numeric(c), c.is_numeric(), "{c:?}");
         }
     }
 
