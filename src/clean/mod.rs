@@ -338,14 +338,26 @@ fn core_range(text: &str, line: Range<usize>) -> Range<usize> {
 fn classify(core: &str, stopwords: &Stopwords, extra: &HashSet<String>) -> (Class, usize) {
     let n = normalize(core, &NormalizeOptions::default());
     let form = form_of_normalized(&n.text);
+    // Stopwords only count for a block that does not end a sentence (see `class_of`).
+    let count_stopwords = !ends_sentence(core);
     let (mut words, mut stop) = (0usize, 0usize);
     for t in tokens(&n.text, &SegmentOptions::default()) {
         if t.kind == TokenKind::Word {
             words += 1;
-            stop += usize::from(stopwords.contains(&n.text[t.start..t.end]));
+            if count_stopwords {
+                stop += usize::from(stopwords.contains(&n.text[t.start..t.end]));
+            }
         }
     }
     (class_of(core, &form, words, stop, extra), words)
+}
+
+/// Whether a block ends with a sentence-final mark (closing quotes and brackets looked through).
+fn ends_sentence(core: &str) -> bool {
+    core.trim_end_matches(is_closing)
+        .chars()
+        .next_back()
+        .is_some_and(is_final)
 }
 
 /// The class of a block from its text, matching form, word and stopword counts.
@@ -371,7 +383,7 @@ fn class_of(core: &str, form: &str, words: usize, stop: usize, extra: &HashSet<S
         return Class::Bad(Reason::Prompt);
     }
     let trimmed = core.trim_end_matches(is_closing);
-    let sentence = trimmed.chars().next_back().is_some_and(is_final);
+    let sentence = ends_sentence(core);
     let opens_with = |set: &HashSet<String>| {
         let words: Vec<&str> = form.split(' ').collect();
         (1..=3.min(words.len())).any(|k| set.contains(&words[..k].join(" ")))
@@ -469,13 +481,9 @@ pub fn clean_with_stopwords<'a>(
             continue;
         }
         let continues = !previous_blank
-            && lines.last().is_some_and(|(_, prev)| {
-                !text[prev.clone()]
-                    .trim_end_matches(is_closing)
-                    .chars()
-                    .next_back()
-                    .is_some_and(is_final)
-            })
+            && lines
+                .last()
+                .is_some_and(|(_, prev)| !ends_sentence(&text[prev.clone()]))
             && text[range.clone()]
                 .chars()
                 .next()

@@ -829,11 +829,68 @@ fn redundant(a: &str, na: usize, b: &str, nb: usize) -> bool {
 }
 
 /// Whether `similarity(a, b) >= threshold`, without computing the distance when the lengths alone rule it out
-/// (the distance is at least the difference in length).
+/// (the distance is at least the difference in length), and otherwise only as far as it can stay within the
+/// largest distance the threshold allows.
 fn at_least_as_similar(a: &str, b: &str, threshold: f64) -> bool {
     let (la, lb) = (a.chars().count(), b.chars().count());
     let longest = la.max(lb).max(1) as f64;
-    1.0 - la.abs_diff(lb) as f64 / longest >= threshold && similarity(a, b) >= threshold
+    if 1.0 - la.abs_diff(lb) as f64 / longest < threshold {
+        return false;
+    }
+    if a == b {
+        return 1.0 >= threshold;
+    }
+    // The largest distance d with 1 − d / longest ≥ threshold (the same expression as `similarity`'s).
+    let longest = la.max(lb);
+    let Some(k) = (0..=longest)
+        .rev()
+        .find(|&d| 1.0 - d as f64 / longest as f64 >= threshold)
+    else {
+        return false;
+    };
+    if a.is_ascii() && b.is_ascii() {
+        return within_distance(a.as_bytes(), b.as_bytes(), k);
+    }
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    within_distance(&a, &b, k)
+}
+
+/// Whether the Levenshtein distance between `a` and `b` is at most `k`: only the cells within `k` of the diagonal
+/// are computed (the others exceed `k`), and a row whose cells all exceed `k` ends the search.
+fn within_distance<T: PartialEq>(a: &[T], b: &[T], k: usize) -> bool {
+    let (n, m) = (a.len(), b.len());
+    if n.abs_diff(m) > k {
+        return false;
+    }
+    // Anything above `k` is as good as `k + 1`.
+    let over = k + 1;
+    let mut prev: Vec<usize> = (0..=m).map(|j| j.min(over)).collect();
+    let mut cur = vec![over; m + 1];
+    for i in 1..=n {
+        let lo = i.saturating_sub(k).max(1);
+        let hi = (i + k).min(m);
+        cur[0] = i.min(over);
+        cur[lo - 1] = if lo == 1 { cur[0] } else { over };
+        let mut row_min = cur[lo - 1];
+        for j in lo..=hi {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let v = (prev[j - 1] + cost)
+                .min(prev[j] + 1)
+                .min(cur[j - 1] + 1)
+                .min(over);
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if hi < m {
+            cur[hi + 1] = over;
+        }
+        if row_min > k {
+            return false;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[m] <= k
 }
 
 /// Levenshtein similarity `1 − distance / max(len)` over characters.
@@ -884,6 +941,38 @@ mod tests {
         assert!(!is_plain_word("spot_img"));
         assert!(!is_plain_word("x"));
         assert!(!is_plain_word("a1"));
+    }
+
+    #[test]
+    fn banded_distance_agrees_with_the_full_one() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "kitten",
+            "sitting",
+            "solar power",
+            "solar powers",
+            "power solar",
+            "التعاون",
+            "للتعاون",
+            "التعاون العسكري",
+            "تعاون عسكري",
+            "abcdefghij",
+            "abdcefhgij",
+            "xyz",
+        ];
+        for a in words {
+            for b in words {
+                for t in [0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.0] {
+                    let (la, lb) = (a.chars().count(), b.chars().count());
+                    let longest = la.max(lb).max(1) as f64;
+                    let full = 1.0 - la.abs_diff(lb) as f64 / longest >= t && similarity(a, b) >= t;
+                    assert_eq!(at_least_as_similar(a, b, t), full, "{a:?} {b:?} {t}");
+                }
+            }
+        }
     }
 
     #[test]
