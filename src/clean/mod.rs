@@ -119,7 +119,7 @@ struct Block {
     /// The block's text without decorations: what is reported.
     range: Range<usize>,
     class: Class,
-    /// Number of words.
+    /// Number of words (up to [`WORDS_SEEN`] for a block that ends a sentence).
     words: usize,
 }
 
@@ -338,19 +338,28 @@ fn core_range(text: &str, line: Range<usize>) -> Range<usize> {
 fn classify(core: &str, stopwords: &Stopwords, extra: &HashSet<String>) -> (Class, usize) {
     let n = normalize(core, &NormalizeOptions::default());
     let form = form_of_normalized(&n.text);
-    // Stopwords only count for a block that does not end a sentence (see `class_of`).
-    let count_stopwords = !ends_sentence(core);
+    // Stopwords only count for a block that does not end a sentence (see `class_of`); the words of one that does
+    // are counted up to `WORDS_SEEN`.
+    let sentence = ends_sentence(core);
     let (mut words, mut stop) = (0usize, 0usize);
     for t in tokens(&n.text, &SegmentOptions::default()) {
         if t.kind == TokenKind::Word {
             words += 1;
-            if count_stopwords {
+            if sentence {
+                if words == WORDS_SEEN {
+                    break;
+                }
+            } else {
                 stop += usize::from(stopwords.contains(&n.text[t.start..t.end]));
             }
         }
     }
     (class_of(core, &form, words, stop, extra), words)
 }
+
+/// A count of words that no rule looks beyond: every rule compares a block's words with 30 or less, except the
+/// stopword density of a block that does not end a sentence.
+const WORDS_SEEN: usize = 31;
 
 /// Whether a block ends with a sentence-final mark (closing quotes and brackets looked through).
 fn ends_sentence(core: &str) -> bool {
