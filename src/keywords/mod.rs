@@ -288,7 +288,12 @@ struct PhraseKey([u32; 5], u8);
 
 impl PhraseKey {
     fn ids(&self) -> impl Iterator<Item = usize> + '_ {
-        self.0[..usize::from(self.1)].iter().map(|&id| id as usize)
+        self.words().iter().map(|&id| id as usize)
+    }
+
+    /// The term ids, in order.
+    fn words(&self) -> &[u32] {
+        &self.0[..usize::from(self.1)]
     }
 }
 
@@ -612,7 +617,7 @@ pub fn extract(
         .iter()
         .map(|c| {
             let tf = c.tf as usize;
-            let key: &[u32] = &c.key.0[..usize::from(c.key.1)];
+            let key: &[u32] = c.key.words();
             let content = || {
                 key.iter()
                     .map(|&t| t as usize)
@@ -698,11 +703,10 @@ pub fn extract(
             continue;
         }
         let tf = stats.tf as usize;
-        if kept
-            .iter()
-            .zip(&kept_candidates)
-            .any(|(k, &kc)| redundant(&k.key, candidates[kc as usize].tf as usize, &key, tf))
-        {
+        if kept_candidates.iter().any(|&kc| {
+            let kept = &candidates[kc as usize];
+            redundant(kept.key.words(), kept.tf as usize, stats.key.words(), tf)
+        }) {
             continue;
         }
         let raw_score = match algorithm {
@@ -804,17 +808,15 @@ pub fn document_terms(
     .collect()
 }
 
-/// Whether candidate `b` (seen `nb` times) adds nothing next to the better-ranked keyphrase `a` (seen `na`
-/// times), both as grouping keys (words separated by spaces):
+/// Whether candidate `b` (words `wb`, seen `nb` times) adds nothing next to the better-ranked keyphrase `a` (words
+/// `wa`, seen `na` times), words compared as grouping keys (or their term ids):
 /// - one word of `a` alone ("التعاون" after "التعاون العسكري");
 /// - the words of one all in the other, the shorter never seen apart from the longer (as often or less), unless
 ///   `b` is the shorter, has two words or more and occurs only once: one shared occurrence says little about
 ///   whether the shorter phrase is a name of its own ("query abandonment" after "reducing query abandonment");
 /// - two or more words in common without containment ("توقيع خطة عمل" and "خطة عمل عسكرية"), or two equally long
 ///   phrases sharing two words.
-fn redundant(a: &str, na: usize, b: &str, nb: usize) -> bool {
-    let wa: Vec<&str> = a.split(' ').collect();
-    let wb: Vec<&str> = b.split(' ').collect();
+fn redundant<W: PartialEq>(wa: &[W], na: usize, wb: &[W], nb: usize) -> bool {
     let shared = wa.iter().filter(|w| wb.contains(w)).count();
     let shorter = wa.len().min(wb.len());
     let contained = shared == shorter;
@@ -977,17 +979,28 @@ mod tests {
 
     #[test]
     fn redundancy() {
+        let w = |key: &'static str| key.split(' ').collect::<Vec<_>>();
         // One word of a kept phrase alone.
-        assert!(redundant("تعاون عسكري", 3, "تعاون", 9));
+        assert!(redundant(&w("تعاون عسكري"), 3, &w("تعاون"), 9));
         // A shorter phrase seen twice and never apart from the kept one.
-        assert!(redundant("مواجه تهديد اقليمي", 2, "تهديد اقليمي", 2));
+        assert!(redundant(
+            &w("مواجه تهديد اقليمي"),
+            2,
+            &w("تهديد اقليمي"),
+            2
+        ));
         // ... but seen once, or also on its own, it stays.
-        assert!(!redundant("reduc queri abandon", 1, "queri abandon", 1));
-        assert!(!redundant("توقيع خطه عمل", 2, "خطه عمل", 3));
+        assert!(!redundant(
+            &w("reduc queri abandon"),
+            1,
+            &w("queri abandon"),
+            1
+        ));
+        assert!(!redundant(&w("توقيع خطه عمل"), 2, &w("خطه عمل"), 3));
         // A longer phrase around a kept one seen as often.
-        assert!(redundant("خطه عمل", 2, "توقيع خطه عمل", 2));
+        assert!(redundant(&w("خطه عمل"), 2, &w("توقيع خطه عمل"), 2));
         // Overlap without containment.
-        assert!(redundant("توقيع خطه عمل", 2, "خطه عمل عسكري", 2));
-        assert!(!redundant("حرب غزه", 2, "مغرب", 9));
+        assert!(redundant(&w("توقيع خطه عمل"), 2, &w("خطه عمل عسكري"), 2));
+        assert!(!redundant(&w("حرب غزه"), 2, &w("مغرب"), 9));
     }
 }
