@@ -95,6 +95,30 @@ fn arabic_nisba_and_proclitic_forms_join_their_noun() {
 }
 
 #[test]
+fn a_proclitic_is_only_split_off_when_two_different_ones_share_the_rest() {
+    // فكري and فكرية start with ف, which is part of the word (فكر, thought): no "كرية" cut out of them.
+    let text = "انتشرت الصراعات الفكرية في المكتبات. وتحدث الكاتب عن التطرف الفكري في المكتبات. وحذر من \
+                حروب فكرية متشددة. ودعا إلى حوار فكري هادئ. وقال إن العنصرية الفكرية تهدد المكتبات.";
+    let k = analyzer(KeywordOptions::default()).keywords(text);
+    assert!(
+        !k.iter()
+            .any(|x| x.key.starts_with("كري") || x.text.starts_with("كري")),
+        "{k:?}"
+    );
+    // لجبهة and وجبهة: two different proclitics before جبهة, which is then a word of the text.
+    let text =
+        "رفضت الرباط الدعم المقدم لجبهة البوليساريو. وجبهة البوليساريو تنشط في المنطقة منذ عقود. \
+                وقال مسؤول إن الدعم لجبهة البوليساريو مستمر.";
+    let k = analyzer(KeywordOptions::default()).keywords(text);
+    let front = k
+        .iter()
+        .find(|x| x.text.contains("البوليساريو"))
+        .expect("البوليساريو is a keyphrase");
+    assert_eq!(front.text, "جبهة البوليساريو", "{k:?}");
+    assert_eq!(front.count, 3, "{front:?}");
+}
+
+#[test]
 fn corpus_mode_demotes_what_every_document_shares() {
     let docs = [
         "Daily Planet report. The harbour bridge reopened after repairs; the harbour bridge carries trams.",

@@ -213,7 +213,8 @@ fn word_forms(
         }));
     }
     // Remainders after a one-letter proclitic that two different proclitics share (لجبهة and وجبهة: جبهة) are
-    // words of the document too, even when the bare word itself does not occur.
+    // words of the document too, even when the bare word itself does not occur. The same letter before two forms
+    // of one remainder is no evidence: فكري and فكرية are words of their own, not ف + كري.
     let mut remainders: HashMap<&str, &str> = HashMap::default();
     for (token, form) in seg.tokens.iter().zip(&forms) {
         let Some(form) = form else { continue };
@@ -224,7 +225,7 @@ fn word_forms(
         if let Some(rest) = arabic::single_proclitic(surface) {
             let rest_key = arabic::key(rest);
             match remainders.get(rest_key) {
-                Some(&other) if other != surface => {
+                Some(&other) if other.chars().next() != surface.chars().next() => {
                     keys.insert(rest_key.to_string());
                 }
                 _ => {
