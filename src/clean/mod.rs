@@ -354,7 +354,7 @@ fn classify(core: &str, stopwords: &Stopwords, extra: &HashSet<String>) -> (Clas
             }
         }
     }
-    (class_of(core, &form, words, stop, extra), words)
+    (class_of(core, &form, sentence, words, stop, extra), words)
 }
 
 /// A count of words that no rule looks beyond: every rule compares a block's words with 30 or less, except the
@@ -369,8 +369,16 @@ fn ends_sentence(core: &str) -> bool {
         .is_some_and(is_final)
 }
 
-/// The class of a block from its text, matching form, word and stopword counts.
-fn class_of(core: &str, form: &str, words: usize, stop: usize, extra: &HashSet<String>) -> Class {
+/// The class of a block from its text, matching form, whether it ends a sentence ([`ends_sentence`]), and word and
+/// stopword counts.
+fn class_of(
+    core: &str,
+    form: &str,
+    sentence: bool,
+    words: usize,
+    stop: usize,
+    extra: &HashSet<String>,
+) -> Class {
     let l = lists();
     if l.related.contains(form) {
         return Class::RelatedHeader;
@@ -392,7 +400,6 @@ fn class_of(core: &str, form: &str, words: usize, stop: usize, extra: &HashSet<S
         return Class::Bad(Reason::Prompt);
     }
     let trimmed = core.trim_end_matches(is_closing);
-    let sentence = ends_sentence(core);
     let opens_with = |set: &HashSet<String>| {
         let words: Vec<&str> = form.split(' ').collect();
         (1..=3.min(words.len())).any(|k| set.contains(&words[..k].join(" ")))
