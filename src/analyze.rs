@@ -395,7 +395,7 @@ impl Analyzer {
     fn prepare<'t>(&self, text: &'t str) -> Prepared<'t> {
         let (info, paragraph_languages) = match &self.options.language {
             Some(code) => (lang::forced(code), Vec::new()),
-            None => lang::detect_document(text),
+            None => lang::detect_document_lazily(text),
         };
         // An undetermined language still has a script: use the main stopword list of that script.
         let stop_code = match (info.code.as_str(), info.script.as_str()) {
@@ -553,14 +553,16 @@ impl Analyzer {
                 .iter()
                 .map(|p| {
                     let span = to_original(p.clone());
-                    // Detected already when the paragraph is one of what was pasted (cleaning kept it whole).
+                    // Detected already when the paragraph is one of what was pasted (cleaning kept it whole) and the
+                    // text's language needed it; detected now otherwise.
                     let range = span.byte_start..span.byte_end;
                     let language = paragraph_languages
                         .binary_search_by_key(&range.start, |(r, _)| r.start)
                         .ok()
                         .and_then(|i| paragraph_languages.get(i))
                         .filter(|(r, _)| *r == range)
-                        .map_or_else(|| lang::detect(&text[range.clone()]), |(_, l)| l.clone());
+                        .and_then(|(_, l)| l.clone())
+                        .unwrap_or_else(|| lang::detect(&text[range.clone()]));
                     ParagraphInfo { span, language }
                 })
                 .collect(),
@@ -601,7 +603,9 @@ struct Prepared<'t> {
     /// UTF-16 offsets of what was pasted.
     index: Utf16Index,
     /// The language of each paragraph of what was pasted, when the language was detected.
-    paragraph_languages: Vec<(std::ops::Range<usize>, LanguageInfo)>,
+    /// The pasted text's paragraphs and the languages detected for them (not all need one: see
+    /// [`lang::detect_document_lazily`]).
+    paragraph_languages: lang::ParagraphLanguages,
 }
 
 /// The most frequent original spelling among `spans` (the first one on ties).

@@ -264,13 +264,11 @@ fn iso639_1(code3: &str) -> &str {
 /// assert_eq!(info.direction, maqal::lang::Direction::Rtl);
 /// ```
 pub fn detect(text: &str) -> LanguageInfo {
-    detect_counted(text).0
+    detect_with(text, &Letters::of(text))
 }
 
-/// [`detect`], with the counts of right-to-left and other letters of `text`.
-fn detect_counted(text: &str) -> (LanguageInfo, usize, usize) {
-    // One pass for the direction, the letter count and the Arabic letter test.
-    let counts = Letters::of(text);
+/// [`detect`], given the letter counts of `text`.
+fn detect_with(text: &str, counts: &Letters) -> LanguageInfo {
     let (rtl, ltr) = (counts.rtl, counts.ltr);
     let direction = direction_of(rtl, ltr);
     let letters = rtl + ltr;
@@ -281,7 +279,7 @@ fn detect_counted(text: &str) -> (LanguageInfo, usize, usize) {
             direction,
             confidence: 1.0,
         };
-        return (info, rtl, ltr);
+        return info;
     }
     let und = |script: Option<whatlang::Script>, confidence: f64| LanguageInfo {
         code: "und".into(),
@@ -290,10 +288,10 @@ fn detect_counted(text: &str) -> (LanguageInfo, usize, usize) {
         confidence,
     };
     if letters < MIN_LETTERS {
-        return (und(whatlang::detect_script(text), 0.0), rtl, ltr);
+        return und(whatlang::detect_script(text), 0.0);
     }
     // whatlang finds the script first: its answer carries it.
-    let info = match whatlang::detect(text) {
+    match whatlang::detect(text) {
         Some(info)
             if info.is_reliable()
                 || (letters >= LONG_LETTERS && info.confidence() >= LONG_MIN_CONFIDENCE) =>
@@ -307,8 +305,7 @@ fn detect_counted(text: &str) -> (LanguageInfo, usize, usize) {
         }
         Some(info) => und(Some(info.script()), info.confidence()),
         None => und(whatlang::detect_script(text), 0.0),
-    };
-    (info, rtl, ltr)
+    }
 }
 
 /// The language of a whole text and of each of its paragraphs (as [`detect_paragraphs`]), with one detection per
@@ -325,38 +322,78 @@ fn detect_counted(text: &str) -> (LanguageInfo, usize, usize) {
 /// assert_eq!(paragraphs[0].1.code, "und");
 /// ```
 pub fn detect_document(text: &str) -> (LanguageInfo, Vec<(std::ops::Range<usize>, LanguageInfo)>) {
-    let mut paragraphs = Vec::new();
-    let (mut rtl, mut ltr) = (0usize, 0usize);
-    // Per language found: the first paragraph in it, its letters, and the sum of confidence × letters.
+    let (language, paragraphs) = document_language(text, true);
+    let paragraphs = paragraphs
+        .into_iter()
+        .map(|(r, info)| {
+            let info = info.unwrap_or_else(|| detect(&text[r.clone()]));
+            (r, info)
+        })
+        .collect();
+    (language, paragraphs)
+}
+
+/// Paragraphs of a text and their languages, where detected.
+pub(crate) type ParagraphLanguages = Vec<(std::ops::Range<usize>, Option<LanguageInfo>)>;
+
+/// [`detect_document`], detecting only as many paragraphs as the text's language needs: the longest first, until
+/// one language has more than half of the text's letters (no other can then have more). The others are `None`;
+/// the text's confidence is the letter-weighted mean over the paragraphs detected. An analysis detects the rest
+/// only if cleaning keeps them (a page's "Share" or related headlines are removed and never need it).
+pub(crate) fn detect_document_lazily(text: &str) -> (LanguageInfo, ParagraphLanguages) {
+    document_language(text, false)
+}
+
+fn document_language(text: &str, every_paragraph: bool) -> (LanguageInfo, ParagraphLanguages) {
+    let ranges = crate::segment::paragraphs(text);
+    let counts: Vec<Letters> = ranges
+        .iter()
+        .map(|r| Letters::of(&text[r.clone()]))
+        .collect();
+    let (rtl, ltr) = counts
+        .iter()
+        .fold((0, 0), |(rtl, ltr), c| (rtl + c.rtl, ltr + c.ltr));
+    let total = rtl + ltr;
+    let mut order: Vec<usize> = (0..ranges.len()).collect();
+    if !every_paragraph {
+        order.sort_by_key(|&i| std::cmp::Reverse(counts[i].rtl + counts[i].ltr));
+    }
+    let mut infos: Vec<Option<LanguageInfo>> = vec![None; ranges.len()];
+    // Per language found: a paragraph in it, its letters, and the sum of confidence × letters.
     let mut found: Vec<(usize, usize, f64)> = Vec::new();
-    for r in crate::segment::paragraphs(text) {
-        let (info, r_rtl, r_ltr) = detect_counted(&text[r.clone()]);
-        rtl += r_rtl;
-        ltr += r_ltr;
+    for i in order {
+        let info = detect_with(&text[ranges[i].clone()], &counts[i]);
         if info.code != "und" {
-            let letters = r_rtl + r_ltr;
+            let letters = counts[i].rtl + counts[i].ltr;
             let weighted = info.confidence * letters as f64;
-            let same_language = |(first, _, _): &&mut (usize, usize, f64)| {
-                paragraphs
-                    .get(*first)
-                    .is_some_and(|(_, l): &(_, LanguageInfo)| l.code == info.code)
-            };
-            match found.iter_mut().find(same_language) {
+            let entry = match found
+                .iter_mut()
+                .find(|(p, _, _)| infos[*p].as_ref().is_some_and(|l| l.code == info.code))
+            {
                 Some(entry) => {
                     entry.1 += letters;
                     entry.2 += weighted;
+                    *entry
                 }
-                None => found.push((paragraphs.len(), letters, weighted)),
+                None => {
+                    found.push((i, letters, weighted));
+                    (i, letters, weighted)
+                }
+            };
+            infos[i] = Some(info);
+            if !every_paragraph && 2 * entry.1 > total {
+                break;
             }
+        } else {
+            infos[i] = Some(info);
         }
-        paragraphs.push((r, info));
     }
     let best = found
         .iter()
         .max_by_key(|(_, letters, _)| *letters)
-        .filter(|(_, letters, _)| 2 * letters > rtl + ltr);
+        .filter(|(_, letters, _)| 2 * letters > total);
     let language = match best.and_then(|&(first, letters, weighted)| {
-        let (_, like) = paragraphs.get(first)?;
+        let like = infos.get(first)?.as_ref()?;
         Some(LanguageInfo {
             code: like.code.clone(),
             script: like.script.clone(),
@@ -367,7 +404,7 @@ pub fn detect_document(text: &str) -> (LanguageInfo, Vec<(std::ops::Range<usize>
         Some(language) => language,
         None => detect(text),
     };
-    (language, paragraphs)
+    (language, ranges.into_iter().zip(infos).collect())
 }
 
 /// The language of each paragraph of `text` (paragraphs as in [`crate::segment::paragraphs`]: separated by blank
@@ -489,6 +526,40 @@ mod tests {
         }
         // The seeds' paragraphs, the UDHR's Arabic paragraphs and the longer sentences of both.
         assert!(told >= 30, "{told}");
+    }
+
+    #[test]
+    fn lazy_document_detection_stops_at_a_majority() {
+        let article = include_str!("../../tests/fixtures/004_8936998626512ca3.txt");
+        let (full, all) = detect_document(article);
+        let (lazy, some) = detect_document_lazily(article);
+        assert_eq!(
+            (lazy.code.as_str(), lazy.direction),
+            (full.code.as_str(), full.direction)
+        );
+        assert_eq!(all.len(), some.len());
+        // The interface strings are short and left undetected; whatever was detected agrees.
+        let skipped: Vec<&str> = some
+            .iter()
+            .filter(|(_, l)| l.is_none())
+            .map(|(r, _)| article[r.clone()].trim())
+            .collect();
+        assert!(
+            skipped.iter().any(|p| p.starts_with("Share")),
+            "{skipped:?}"
+        );
+        for ((r, l), (r2, full_l)) in some.iter().zip(&all) {
+            assert_eq!(r, r2);
+            if let Some(l) = l {
+                assert_eq!(l, full_l);
+            }
+        }
+        // No majority: every paragraph is detected, and the text as a whole decides.
+        let mixed = "The army announced a joint military plan with Morocco for the coming year.\n\n\
+                     أعلن الجيش عن توقيع خطة عمل عسكرية مشتركة مع المغرب لسنة 2026 في الرباط\n\n\
+                     L'armée a annoncé un plan militaire commun avec le Maroc pour l'année prochaine.";
+        let (_, some) = detect_document_lazily(mixed);
+        assert!(some.iter().all(|(_, l)| l.is_some()));
     }
 
     #[test]
