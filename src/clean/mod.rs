@@ -263,9 +263,10 @@ fn is_artefact(core: &str) -> bool {
 }
 
 fn is_footer(core: &str, form: &str, words: usize) -> bool {
-    static FORMS: OnceLock<Vec<String>> = OnceLock::new();
-    let forms = FORMS.get_or_init(|| {
-        [
+    // The phrases in matching form, and the most words one has.
+    static FORMS: OnceLock<(HashSet<String>, usize)> = OnceLock::new();
+    let (forms, longest) = FORMS.get_or_init(|| {
+        let forms: HashSet<String> = [
             "all rights reserved",
             "جميع الحقوق محفوظة",
             "كل الحقوق محفوظة",
@@ -282,9 +283,15 @@ fn is_footer(core: &str, form: &str, words: usize) -> bool {
         ]
         .iter()
         .map(|p| matching_form(p))
-        .collect()
+        .collect();
+        let longest = forms
+            .iter()
+            .map(|p| p.split(' ').count())
+            .max()
+            .unwrap_or(0);
+        (forms, longest)
     });
-    words <= 30 && (core.contains('©') || forms.iter().any(|p| form.contains(p.as_str())))
+    words <= 30 && (core.contains('©') || contains_phrase(form, forms, *longest))
 }
 
 /// A block made of interface phrases: the whole block, or every piece between separators, or (two or more) every
@@ -717,6 +724,25 @@ mod tests {
             lists().prompt_words
         ));
         assert!(phrases().contains(&matching_form("اقرأ أيضاً")));
+    }
+
+    #[test]
+    fn footers() {
+        for (line, footer) in [
+            ("© 2025 Daily Planet", true),
+            ("Daily Planet 2025. All rights reserved.", true),
+            ("جميع الحقوق محفوظة لموقع المدار 2025", true),
+            ("Todos los derechos reservados.", true),
+            ("All rights are reserved for the owners of the hall.", false),
+            ("The committee reserved all rights to appeal.", false),
+        ] {
+            let form = matching_form(line);
+            let words = form.split(' ').count();
+            assert_eq!(is_footer(line, &form, words), footer, "{line}");
+        }
+        let long = format!("{} all rights reserved", "word ".repeat(40));
+        let form = matching_form(&long);
+        assert!(!is_footer(&long, &form, form.split(' ').count()));
     }
 
     #[test]
