@@ -132,9 +132,7 @@ struct Lists {
     /// Headers of lists of other articles.
     related: HashSet<String>,
     /// Words of site prompts (newsletter, cookies).
-    prompt: HashSet<String>,
-    /// The most words in one prompt phrase.
-    prompt_words: usize,
+    prompt: PhraseSet,
     /// Words that open a byline.
     byline: HashSet<String>,
     /// Labels of link lists ("Tags").
@@ -147,8 +145,7 @@ fn lists() -> &'static Lists {
         let mut lists = Lists {
             ui: HashSet::default(),
             related: HashSet::default(),
-            prompt: HashSet::default(),
-            prompt_words: 0,
+            prompt: PhraseSet::default(),
             byline: HashSet::default(),
             label: HashSet::default(),
         };
@@ -167,10 +164,7 @@ fn lists() -> &'static Lists {
                     lists.related.insert(form.clone());
                     lists.ui.insert(form);
                 }
-                "prompt" => {
-                    lists.prompt_words = lists.prompt_words.max(form.split(' ').count());
-                    lists.prompt.insert(form);
-                }
+                "prompt" => lists.prompt.insert(form),
                 "byline" => {
                     lists.byline.insert(form);
                 }
@@ -191,22 +185,56 @@ fn phrases() -> &'static HashSet<String> {
     &lists().ui
 }
 
-/// Whether one of `phrases` (of at most `max_words` words) occurs in `form` as whole words (all in matching form:
-/// words separated by single spaces), looked up run by run of up to `max_words` words.
-fn contains_phrase(form: &str, phrases: &HashSet<String>, max_words: usize) -> bool {
-    if form.is_empty() {
-        return false;
+/// Phrases in matching form, found in a block's matching form (words separated by single spaces) as runs of whole
+/// words.
+#[derive(Default)]
+struct PhraseSet {
+    phrases: HashSet<String>,
+    /// The first word of each phrase: runs are looked up only from a word that opens one.
+    firsts: HashSet<String>,
+    /// The most words in one phrase.
+    longest: usize,
+}
+
+impl PhraseSet {
+    fn insert(&mut self, form: String) {
+        if form.is_empty() {
+            return;
+        }
+        self.longest = self.longest.max(form.split(' ').count());
+        self.firsts
+            .insert(form.split(' ').next().unwrap_or_default().to_string());
+        self.phrases.insert(form);
     }
-    let starts = std::iter::once(0).chain(form.match_indices(' ').map(|(i, _)| i + 1));
-    starts.into_iter().any(|start| {
-        let rest = &form[start..];
-        let ends = rest
-            .match_indices(' ')
-            .map(|(i, _)| i)
-            .chain(std::iter::once(rest.len()));
-        ends.take(max_words)
-            .any(|end| phrases.contains(&rest[..end]))
-    })
+
+    /// Whether one of the phrases occurs in `form`.
+    fn occurs_in(&self, form: &str) -> bool {
+        let bytes = form.as_bytes();
+        let word_end = |from: usize| {
+            bytes[from..]
+                .iter()
+                .position(|&b| b == b' ')
+                .map_or(bytes.len(), |i| from + i)
+        };
+        let mut start = 0;
+        while start < bytes.len() {
+            let first_end = word_end(start);
+            if self.firsts.contains(&form[start..first_end]) {
+                let mut end = first_end;
+                for k in 1..=self.longest {
+                    if self.phrases.contains(&form[start..end]) {
+                        return true;
+                    }
+                    if k == self.longest || end >= bytes.len() {
+                        break;
+                    }
+                    end = word_end(end + 1);
+                }
+            }
+            start = first_end + 1;
+        }
+        false
+    }
 }
 
 /// The form blocks and phrases are compared in: normalized (case folded, Arabic letters folded, diacritics
@@ -263,10 +291,10 @@ fn is_artefact(core: &str) -> bool {
 }
 
 fn is_footer(core: &str, form: &str, words: usize) -> bool {
-    // The phrases in matching form, and the most words one has.
-    static FORMS: OnceLock<(HashSet<String>, usize)> = OnceLock::new();
-    let (forms, longest) = FORMS.get_or_init(|| {
-        let forms: HashSet<String> = [
+    static FORMS: OnceLock<PhraseSet> = OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        let mut forms = PhraseSet::default();
+        for p in [
             "all rights reserved",
             "جميع الحقوق محفوظة",
             "كل الحقوق محفوظة",
@@ -280,18 +308,12 @@ fn is_footer(core: &str, form: &str, words: usize) -> bool {
             "все права защищены",
             "کلیه حقوق محفوظ است",
             "כל הזכויות שמורות",
-        ]
-        .iter()
-        .map(|p| matching_form(p))
-        .collect();
-        let longest = forms
-            .iter()
-            .map(|p| p.split(' ').count())
-            .max()
-            .unwrap_or(0);
-        (forms, longest)
+        ] {
+            forms.insert(matching_form(p));
+        }
+        forms
     });
-    words <= 30 && (core.contains('©') || contains_phrase(form, forms, *longest))
+    words <= 30 && (core.contains('©') || forms.occurs_in(form))
 }
 
 /// A block made of interface phrases: the whole block, or every piece between separators, or (two or more) every
@@ -403,7 +425,7 @@ fn class_of(
             return Class::Bad(Reason::Navigation);
         }
     }
-    if words <= 30 && contains_phrase(form, &l.prompt, l.prompt_words) {
+    if words <= 30 && l.prompt.occurs_in(form) {
         return Class::Bad(Reason::Prompt);
     }
     let trimmed = core.trim_end_matches(is_closing);
@@ -702,27 +724,23 @@ mod tests {
     fn phrases_load() {
         assert!(phrases().len() > 300);
         assert!(phrases().contains(&matching_form("Link copied")));
-        let set: HashSet<String> = ["more here", "sign up"]
-            .map(String::from)
-            .into_iter()
-            .collect();
-        assert!(contains_phrase("read more here", &set, 2));
-        assert!(contains_phrase("more here", &set, 2));
-        assert!(contains_phrase("please sign up", &set, 2));
-        assert!(!contains_phrase("read more here", &set, 1));
-        assert!(!contains_phrase("read mores here", &set, 2));
-        assert!(!contains_phrase("read more", &set, 2));
-        assert!(!contains_phrase("", &set, 2));
-        assert!(contains_phrase(
-            "x newsletter y",
-            &lists().prompt,
-            lists().prompt_words
-        ));
-        assert!(contains_phrase(
-            "download our app now",
-            &lists().prompt,
-            lists().prompt_words
-        ));
+        let mut set = PhraseSet::default();
+        set.insert("more here".to_string());
+        set.insert("sign up".to_string());
+        assert!(set.occurs_in("read more here"));
+        assert!(set.occurs_in("more here"));
+        assert!(set.occurs_in("please sign up"));
+        assert!(set.occurs_in("sign up now"));
+        assert!(!set.occurs_in("read mores here"));
+        assert!(!set.occurs_in("read more"));
+        assert!(!set.occurs_in("sign"));
+        assert!(!set.occurs_in(""));
+        let mut one = PhraseSet::default();
+        one.insert("more".to_string());
+        assert!(one.occurs_in("read more here"));
+        assert!(!one.occurs_in("read mores here"));
+        assert!(lists().prompt.occurs_in("x newsletter y"));
+        assert!(lists().prompt.occurs_in("download our app now"));
         assert!(phrases().contains(&matching_form("اقرأ أيضاً")));
     }
 
