@@ -25,7 +25,7 @@ mod html;
 pub use html::{html_to_text, Extracted};
 
 use crate::lang::Stopwords;
-use crate::normalize::{normalize, NormalizeOptions};
+use crate::normalize::{NormalizeOptions, Normalizer};
 use crate::segment::{tokens, SegmentOptions, TokenKind};
 use crate::span::{MapBuilder, OffsetMap};
 
@@ -240,7 +240,13 @@ impl PhraseSet {
 /// The form blocks and phrases are compared in: normalized (case folded, Arabic letters folded, diacritics
 /// removed), punctuation and symbols dropped, white space collapsed.
 fn matching_form(s: &str) -> String {
-    form_of_normalized(&normalize(s, &NormalizeOptions::default()).text)
+    form_of_normalized(&default_normalizer().normalize(s).text)
+}
+
+/// The normalizer with default options, built once.
+fn default_normalizer() -> &'static Normalizer {
+    static NORMALIZER: OnceLock<Normalizer> = OnceLock::new();
+    NORMALIZER.get_or_init(|| Normalizer::new(&NormalizeOptions::default()))
 }
 
 /// [`matching_form`] of text already normalized with default options.
@@ -328,16 +334,20 @@ fn ui_reason(form: &str, core: &str, extra: &HashSet<String>) -> Option<Reason> 
         return Some(Reason::UiPhrase);
     }
     const SEPARATORS: [char; 10] = ['|', '•', '·', '/', '\\', '▪', '►', '>', '»', '«'];
-    let pieces: Vec<String> = if core.contains(SEPARATORS) {
-        core.split(SEPARATORS)
+    if core.contains(SEPARATORS) {
+        // Two or more pieces, every one an interface phrase: the first piece that is not one ends the search.
+        let mut pieces = 0;
+        let all_known = core
+            .split(SEPARATORS)
             .map(matching_form)
             .filter(|p| !p.is_empty())
-            .collect()
-    } else {
-        Vec::new()
-    };
-    if pieces.len() >= 2 && pieces.iter().all(|p| known(p)) {
-        return Some(Reason::ShareBar);
+            .all(|p| {
+                pieces += 1;
+                known(&p)
+            });
+        if all_known && pieces >= 2 {
+            return Some(Reason::ShareBar);
+        }
     }
     let words = form.split(' ').count();
     if (2..=12).contains(&words) && form.split(' ').all(known) {
@@ -365,7 +375,7 @@ fn core_range(text: &str, line: Range<usize>) -> Range<usize> {
 }
 
 fn classify(core: &str, stopwords: &Stopwords, extra: &HashSet<String>) -> (Class, usize) {
-    let n = normalize(core, &NormalizeOptions::default());
+    let n = default_normalizer().normalize(core);
     let form = form_of_normalized(&n.text);
     // Stopwords only count for a block that does not end a sentence (see `class_of`); the words of one that does
     // are counted up to `WORDS_SEEN`.
