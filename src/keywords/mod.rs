@@ -16,6 +16,7 @@ use std::borrow::Cow;
 pub(crate) type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 pub(crate) type HashSet<K> = std::collections::HashSet<K, foldhash::fast::FixedState>;
 use std::ops::Range;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
@@ -156,7 +157,8 @@ fn casing(word: &str) -> Casing {
 /// A word token's matching form, stopword status and grouping key.
 struct WordForm {
     stopword: bool,
-    key: String,
+    /// Shared by every token of one spelling.
+    key: Rc<str>,
     /// Whether the key is another word's (a proclitic removed, a nisba adjective joined to its noun).
     derived: bool,
     /// Bytes of a one-letter proclitic removed for the key (لجبهة: ل), when that is all that was done.
@@ -174,9 +176,9 @@ fn word_forms(
     language: Option<&str>,
 ) -> Vec<Option<WordForm>> {
     let mut forms: Vec<Option<WordForm>> = Vec::with_capacity(seg.tokens.len());
-    let mut keys: HashSet<String> = HashSet::default();
+    let mut keys: HashSet<Rc<str>> = HashSet::default();
     // Each distinct spelling is folded, looked up and stemmed once.
-    let mut known: HashMap<&str, (bool, String)> = HashMap::default();
+    let mut known: HashMap<&str, (bool, Rc<str>)> = HashMap::default();
     for token in &seg.tokens {
         if token.kind != TokenKind::Word {
             forms.push(None);
@@ -202,7 +204,7 @@ fn word_forms(
             || !is_plain_word(&lower)
             || (arabic
                 && arabic::single_proclitic(&lower).is_some_and(|rest| stopwords.contains(rest)));
-        let key = lang::group_key(&lower, language.unwrap_or("und")).into_owned();
+        let key: Rc<str> = Rc::from(lang::group_key(&lower, language.unwrap_or("und")).as_ref());
         keys.insert(key.clone());
         known.insert(surface, (stopword, key.clone()));
         forms.push(Some(WordForm {
@@ -226,7 +228,7 @@ fn word_forms(
             let rest_key = arabic::key(rest);
             match remainders.get(rest_key) {
                 Some(&other) if other.chars().next() != surface.chars().next() => {
-                    keys.insert(rest_key.to_string());
+                    keys.insert(Rc::from(rest_key));
                 }
                 _ => {
                     remainders.insert(rest_key, surface);
@@ -246,14 +248,14 @@ fn word_forms(
         let mut key = None;
         let mut proclitic = 0;
         if let Some(alternative) = arabic::lam_alternative(surface) {
-            if alternative != form.key && keys.contains(&alternative) {
+            if *alternative != *form.key && keys.contains(alternative.as_str()) {
                 key = Some(alternative);
             }
         }
         if key.is_none() {
             if let Some(rest) = arabic::single_proclitic(surface) {
                 let rest_key = arabic::key(rest);
-                if rest_key != form.key && keys.contains(rest_key) {
+                if rest_key != &*form.key && keys.contains(rest_key) {
                     key = Some(rest_key.to_string());
                     proclitic = surface.len() - rest.len();
                 }
@@ -269,7 +271,7 @@ fn word_forms(
             }
         }
         if let Some(k) = key {
-            form.key = k;
+            form.key = Rc::from(k);
             form.derived = true;
             form.proclitic = proclitic;
         } else if ["وال", "بال", "فال", "كال", "لل"]
@@ -360,8 +362,7 @@ fn units(text: &str, seg: &Segmentation, mut forms: Vec<Option<WordForm>>) -> Ve
                 let (Some(f), Some(next)) = (&mut unit.form, forms[j + 2].take()) else {
                     break;
                 };
-                f.key.push('-');
-                f.key.push_str(&next.key);
+                f.key = Rc::from(format!("{}-{}", f.key, next.key));
                 f.stopword &= next.stopword;
                 unit.range.end = tokens[j + 2].range.end;
                 j += 2;
@@ -421,8 +422,8 @@ pub fn extract(
             token_term.push(None);
             continue;
         };
-        let id = *ids.entry(form.key.as_str()).or_insert_with(|| {
-            names.push(form.key.as_str());
+        let id = *ids.entry(&*form.key).or_insert_with(|| {
+            names.push(&*form.key);
             terms.push(yake::TermStats {
                 stopword: form.stopword,
                 ..Default::default()
@@ -805,7 +806,7 @@ pub fn document_terms(
     .into_iter()
     .filter_map(|u| u.form)
     .filter(|f| !f.stopword)
-    .map(|f| f.key)
+    .map(|f| f.key.to_string())
     .collect()
 }
 
