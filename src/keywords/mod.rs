@@ -159,13 +159,42 @@ struct WordForm {
     stopword: bool,
     /// Shared by every token of one spelling.
     key: Rc<str>,
+    /// The key's number in the document's [`Keys`].
+    id: u32,
     /// Whether the key is another word's (a proclitic removed, a nisba adjective joined to its noun).
     derived: bool,
     /// Bytes of a one-letter proclitic removed for the key (لجبهة: ل), when that is all that was done.
     proclitic: usize,
 }
 
-/// Matching forms of every word token (`None` for other tokens). Grouping keys come from [`lang::group_key`] (the
+/// The grouping keys of a document (and remainders of words after a proclitic), each once, numbered.
+#[derive(Default)]
+struct Keys {
+    ids: HashMap<Rc<str>, u32>,
+}
+
+impl Keys {
+    /// The key, shared, and its number.
+    fn intern(&mut self, key: &str) -> (Rc<str>, u32) {
+        if let Some((k, &id)) = self.ids.get_key_value(key) {
+            return (k.clone(), id);
+        }
+        let k: Rc<str> = Rc::from(key);
+        let id = self.ids.len() as u32;
+        self.ids.insert(k.clone(), id);
+        (k, id)
+    }
+
+    fn contains(&self, key: &str) -> bool {
+        self.ids.contains_key(key)
+    }
+
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+}
+
+/// Matching forms of every word token (`None` for other tokens), and the keys they use. Grouping keys come from [`lang::group_key`] (the
 /// Arabic light key for Arabic-script words, the Snowball stem for a language with a stemmer); a one-letter Arabic
 /// proclitic is removed only when the rest is a word of the same document.
 fn word_forms(
@@ -174,21 +203,22 @@ fn word_forms(
     stopwords: &Stopwords,
     case_fold: bool,
     language: Option<&str>,
-) -> Vec<Option<WordForm>> {
+) -> (Vec<Option<WordForm>>, Keys) {
     let mut forms: Vec<Option<WordForm>> = Vec::with_capacity(seg.tokens.len());
-    let mut keys: HashSet<Rc<str>> = HashSet::default();
+    let mut keys = Keys::default();
     // Each distinct spelling is folded, looked up and stemmed once.
-    let mut known: HashMap<&str, (bool, Rc<str>)> = HashMap::default();
+    let mut known: HashMap<&str, (bool, Rc<str>, u32)> = HashMap::default();
     for token in &seg.tokens {
         if token.kind != TokenKind::Word {
             forms.push(None);
             continue;
         }
         let surface = &text[token.range.clone()];
-        if let Some((stopword, key)) = known.get(surface) {
+        if let Some((stopword, key, id)) = known.get(surface) {
             forms.push(Some(WordForm {
                 stopword: *stopword,
                 key: key.clone(),
+                id: *id,
                 derived: false,
                 proclitic: 0,
             }));
@@ -204,12 +234,12 @@ fn word_forms(
             || !is_plain_word(&lower)
             || (arabic
                 && arabic::single_proclitic(&lower).is_some_and(|rest| stopwords.contains(rest)));
-        let key: Rc<str> = Rc::from(lang::group_key(&lower, language.unwrap_or("und")).as_ref());
-        keys.insert(key.clone());
-        known.insert(surface, (stopword, key.clone()));
+        let (key, id) = keys.intern(&lang::group_key(&lower, language.unwrap_or("und")));
+        known.insert(surface, (stopword, key.clone(), id));
         forms.push(Some(WordForm {
             stopword,
             key,
+            id,
             derived: false,
             proclitic: 0,
         }));
@@ -228,7 +258,7 @@ fn word_forms(
             let rest_key = arabic::key(rest);
             match remainders.get(rest_key) {
                 Some(&other) if other.chars().next() != surface.chars().next() => {
-                    keys.insert(Rc::from(rest_key));
+                    keys.intern(rest_key);
                 }
                 _ => {
                     remainders.insert(rest_key, surface);
@@ -248,7 +278,7 @@ fn word_forms(
         let mut key = None;
         let mut proclitic = 0;
         if let Some(alternative) = arabic::lam_alternative(surface) {
-            if *alternative != *form.key && keys.contains(alternative.as_str()) {
+            if *alternative != *form.key && keys.contains(&alternative) {
                 key = Some(alternative);
             }
         }
@@ -271,7 +301,7 @@ fn word_forms(
             }
         }
         if let Some(k) = key {
-            form.key = Rc::from(k);
+            (form.key, form.id) = keys.intern(&k);
             form.derived = true;
             form.proclitic = proclitic;
         } else if ["وال", "بال", "فال", "كال", "لل"]
@@ -282,7 +312,7 @@ fn word_forms(
             form.derived = true;
         }
     }
-    forms
+    (forms, keys)
 }
 
 /// The term ids of a candidate phrase (at most five words) and their number: a hash key without allocation.
@@ -330,7 +360,11 @@ struct Unit {
 /// Words, hyphenated compounds and breaks, in text order. Words joined by a hyphen with no space around it make one
 /// unit whose key is their keys joined by `-` (a stopword only if all its words are), except in Arabic and Hebrew
 /// script, where a hyphen between words separates them.
-fn units(text: &str, seg: &Segmentation, mut forms: Vec<Option<WordForm>>) -> Vec<Unit> {
+fn units(
+    text: &str,
+    seg: &Segmentation,
+    (mut forms, mut keys): (Vec<Option<WordForm>>, Keys),
+) -> (Vec<Unit>, Keys) {
     let tokens = &seg.tokens;
     // Words of scripts where a hyphen between words separates them are never joined.
     let separates = |i: usize| {
@@ -362,7 +396,7 @@ fn units(text: &str, seg: &Segmentation, mut forms: Vec<Option<WordForm>>) -> Ve
                 let (Some(f), Some(next)) = (&mut unit.form, forms[j + 2].take()) else {
                     break;
                 };
-                f.key = Rc::from(format!("{}-{}", f.key, next.key));
+                (f.key, f.id) = keys.intern(&format!("{}-{}", f.key, next.key));
                 f.stopword &= next.stopword;
                 unit.range.end = tokens[j + 2].range.end;
                 j += 2;
@@ -371,7 +405,7 @@ fn units(text: &str, seg: &Segmentation, mut forms: Vec<Option<WordForm>>) -> Ve
         out.push(unit);
         i = j + 1;
     }
-    out
+    (out, keys)
 }
 
 /// Extract keyphrases from `text` (normalized, letter case preserved, and segmented into `seg`).
@@ -407,13 +441,14 @@ pub fn extract(
     if options.top == 0 {
         return Vec::new();
     }
-    let units = units(
+    let (units, keys) = units(
         text,
         seg,
         word_forms(text, seg, stopwords, case_fold, language),
     );
-    // Term ids per unit (None: a chunk break).
-    let mut ids: HashMap<&str, usize> = HashMap::default();
+    // Term ids per unit (None: a chunk break), numbered in order of first occurrence: a key's term id, if it has
+    // one yet, by its number in `keys`.
+    let mut ids: Vec<Option<usize>> = vec![None; keys.len()];
     let mut terms: Vec<yake::TermStats> = Vec::new();
     let mut names: Vec<&str> = Vec::new();
     let mut token_term: Vec<Option<usize>> = Vec::with_capacity(units.len());
@@ -422,7 +457,7 @@ pub fn extract(
             token_term.push(None);
             continue;
         };
-        let id = *ids.entry(&*form.key).or_insert_with(|| {
+        let id = *ids[form.id as usize].get_or_insert_with(|| {
             names.push(&*form.key);
             terms.push(yake::TermStats {
                 stopword: form.stopword,
@@ -803,6 +838,7 @@ pub fn document_terms(
         seg,
         word_forms(text, seg, stopwords, case_fold, language),
     )
+    .0
     .into_iter()
     .filter_map(|u| u.form)
     .filter(|f| !f.stopword)
