@@ -602,9 +602,8 @@ struct Prepared<'t> {
     seg: segment::Segmentation,
     /// UTF-16 offsets of what was pasted.
     index: Utf16Index,
-    /// The language of each paragraph of what was pasted, when the language was detected.
-    /// The pasted text's paragraphs and the languages detected for them (not all need one: see
-    /// [`lang::detect_document_lazily`]).
+    /// The paragraphs of what was pasted and the languages detected for them, when the language was detected (not
+    /// every paragraph needs one: see [`lang::detect_document_lazily`]).
     paragraph_languages: lang::ParagraphLanguages,
 }
 

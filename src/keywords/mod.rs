@@ -194,9 +194,9 @@ impl Keys {
     }
 }
 
-/// Matching forms of every word token (`None` for other tokens), and the keys they use. Grouping keys come from [`lang::group_key`] (the
-/// Arabic light key for Arabic-script words, the Snowball stem for a language with a stemmer); a one-letter Arabic
-/// proclitic is removed only when the rest is a word of the same document.
+/// Matching forms of every word token (`None` for other tokens), and the keys they use. Grouping keys come from
+/// [`lang::group_key`] (the Arabic light key for Arabic-script words, the Snowball stem for a language with a
+/// stemmer); a one-letter Arabic proclitic is removed only when the rest is a word of the same document.
 fn word_forms(
     text: &str,
     seg: &Segmentation,

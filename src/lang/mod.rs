@@ -273,13 +273,12 @@ fn detect_with(text: &str, counts: &Letters) -> LanguageInfo {
     let direction = direction_of(rtl, ltr);
     let letters = rtl + ltr;
     if counts.are_arabic() {
-        let info = LanguageInfo {
+        return LanguageInfo {
             code: "ar".into(),
             script: whatlang::Script::Arabic.name().to_string(),
             direction,
             confidence: 1.0,
         };
-        return info;
     }
     let und = |script: Option<whatlang::Script>, confidence: f64| LanguageInfo {
         code: "und".into(),
