@@ -130,6 +130,7 @@ fn seed_keywords_are_clean_and_cover_the_topic() {
         } else {
             assert!(has("إيران"), "{name}: {top:?}");
             assert!(has("البوليساريو"), "{name}: {top:?}");
+            assert!(has("حرب غزة"), "{name}: {top:?}");
         }
         assert!(
             top.iter()
