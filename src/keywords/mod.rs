@@ -5,7 +5,8 @@
 //! template junk such as `spot_img`). Words are compared by grouping key (normalized form, stem or Arabic light
 //! stem), so diacritic, tatweel, case, inflection and clitic variants are one candidate. Scoring ([`Algorithm`]):
 //! YAKE, TF-IDF against background word frequencies ([`tfidf`]) or a corpus, PositionRank ([`graph`]), or all
-//! three combined; the best candidates are kept unless they are near duplicates of a better one.
+//! three combined (where a phrase that a short headline has and the body repeats also counts double); the best
+//! candidates are kept unless they are near duplicates of a better one.
 
 mod graph;
 pub mod tfidf;
@@ -37,7 +38,8 @@ pub enum Algorithm {
     Tfidf,
     /// PositionRank (Florescu & Caragea 2017): a word graph ranked by PageRank biased towards early words.
     Positionrank,
-    /// The three combined (the product of their normalized scores, weighted): the best on the benchmark datasets.
+    /// The three combined (the product of their normalized scores, weighted; doubled for a phrase of two or more
+    /// words that a short headline has and the body repeats): the best on the benchmark datasets.
     #[default]
     Combined,
 }
@@ -731,13 +733,14 @@ pub fn extract(
         .iter()
         .enumerate()
         .map(|(c, v)| {
-            // A phrase of two words or more that the headline has and the body repeats.
+            // In the combined score, a phrase of two words or more that the headline has and the body repeats.
             let s = &candidates[c];
-            let boost = if s.in_title && s.in_body && s.key.1 >= 2 {
-                HEADLINE_BOOST
-            } else {
-                1.0
-            };
+            let boost =
+                if algorithm == Algorithm::Combined && s.in_title && s.in_body && s.key.1 >= 2 {
+                    HEADLINE_BOOST
+                } else {
+                    1.0
+                };
             (boost * value(v), c as u32)
         })
         .collect();
