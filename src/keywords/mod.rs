@@ -831,9 +831,10 @@ const COMBINATION: [f64; 3] = [0.3, 1.0, 0.3];
 /// Most words of a first paragraph taken as a headline.
 const TITLE_WORDS: usize = 25;
 
-/// Factor of the score of a phrase of two or more words that occurs in the headline and again in the body ("حرب
-/// غزة" in a headline and in the lead): what the headline names and the article takes up. On the keyphrase
-/// benchmark (BENCHMARKS.md) it moves F1@10 by −0.004 to +0.001 (most datasets have no headline paragraph).
+/// Factor of the combined score of a phrase of two or more words that occurs in the headline and again in the
+/// body (حرب غزة in a headline and in the lead): what the headline names and the article takes up. On the
+/// keyphrase benchmark (BENCHMARKS.md) it moves F1@10 by −0.004 to +0.001 (most datasets have no headline
+/// paragraph).
 const HEADLINE_BOOST: f64 = 2.0;
 
 /// Factor of the TF-IDF score of a phrase with a stopword inside or across an Arabic conjunction.
