@@ -362,29 +362,29 @@ fn document_language(text: &str, every_paragraph: bool) -> (LanguageInfo, Paragr
     let mut found: Vec<(usize, usize, f64)> = Vec::new();
     for i in order {
         let info = detect_with(&text[ranges[i].clone()], &counts[i]);
+        // Letters of the paragraph's language so far (none for an undetermined paragraph).
+        let mut in_language = 0;
         if info.code != "und" {
             let letters = counts[i].rtl + counts[i].ltr;
             let weighted = info.confidence * letters as f64;
-            let entry = match found
+            match found
                 .iter_mut()
                 .find(|(p, _, _)| infos[*p].as_ref().is_some_and(|l| l.code == info.code))
             {
                 Some(entry) => {
                     entry.1 += letters;
                     entry.2 += weighted;
-                    *entry
+                    in_language = entry.1;
                 }
                 None => {
                     found.push((i, letters, weighted));
-                    (i, letters, weighted)
+                    in_language = letters;
                 }
-            };
-            infos[i] = Some(info);
-            if !every_paragraph && 2 * entry.1 > total {
-                break;
             }
-        } else {
-            infos[i] = Some(info);
+        }
+        infos[i] = Some(info);
+        if !every_paragraph && 2 * in_language > total {
+            break;
         }
     }
     let best = found
