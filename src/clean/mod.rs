@@ -349,7 +349,7 @@ fn ui_reason(form: &str, core: &str, extra: &HashSet<String>) -> Option<Reason> 
             return Some(Reason::ShareBar);
         }
     }
-    let words = form.split(' ').count();
+    let words = form.split(' ').take(13).count();
     if (2..=12).contains(&words) && form.split(' ').all(known) {
         return Some(Reason::ShareBar);
     }

@@ -210,6 +210,8 @@ fn word_forms(
     let mut keys = Keys::default();
     // Each distinct spelling is folded, looked up and stemmed once.
     let mut known: HashMap<&str, (bool, Rc<str>, u32)> = HashMap::default();
+    // Whether an Arabic-script word that is not a stopword occurs: only then do the passes below apply.
+    let mut any_arabic = false;
     for token in &seg.tokens {
         if token.kind != TokenKind::Word {
             forms.push(None);
@@ -237,6 +239,7 @@ fn word_forms(
             || (arabic
                 && arabic::single_proclitic(&lower).is_some_and(|rest| stopwords.contains(rest)));
         let (key, id) = keys.intern(&lang::group_key(&lower, language.unwrap_or("und")));
+        any_arabic |= arabic && !stopword;
         known.insert(surface, (stopword, key.clone(), id));
         forms.push(Some(WordForm {
             stopword,
@@ -249,6 +252,9 @@ fn word_forms(
     // Remainders after a one-letter proclitic that two different proclitics share (لجبهة and وجبهة: جبهة) are
     // words of the document too, even when the bare word itself does not occur. The same letter before two forms
     // of one remainder is no evidence: فكري and فكرية are words of their own, not ف + كري.
+    if !any_arabic {
+        return (forms, keys);
+    }
     let mut remainders: HashMap<&str, &str> = HashMap::default();
     for (token, form) in seg.tokens.iter().zip(&forms) {
         let Some(form) = form else { continue };
@@ -614,8 +620,11 @@ pub fn extract(
     let max_words = options.max_words.clamp(1, 5);
     let min_words = options.min_words.clamp(1, max_words);
     // Candidates, each once, and every occurrence (candidate index, range, what to display) in text order.
-    let mut index: HashMap<PhraseKey, u32> =
-        HashMap::with_capacity_and_hasher(units.len() * max_words, Default::default());
+    // A phrase is found through its prefixes: the node of a one-word prefix is its term id; that of a longer one is
+    // numbered after the terms, by its shorter prefix's node and its last term.
+    let mut nodes: HashMap<u64, u32> =
+        HashMap::with_capacity_and_hasher(units.len() * (max_words - 1), Default::default());
+    let mut node_candidate: Vec<u32> = vec![u32::MAX; terms.len()];
     let mut candidates: Vec<CandidateStats> = Vec::with_capacity(units.len() * max_words);
     let mut occurrences: Vec<Occurrence> = Vec::with_capacity(units.len() * max_words);
     for chunk in &chunks {
@@ -624,20 +633,25 @@ pub fn extract(
             if terms[first].stopword {
                 continue;
             }
+            let mut node = first as u32;
             for n in 1..=max_words {
                 let j = i + n;
                 if j > chunk.end {
                     break;
                 }
                 let Some(last) = token_term[j - 1] else { break };
+                if n > 1 {
+                    let fresh = node_candidate.len() as u32;
+                    node = *nodes
+                        .entry((u64::from(node) << 32) | last as u64)
+                        .or_insert_with(|| {
+                            node_candidate.push(u32::MAX);
+                            fresh
+                        });
+                }
                 if terms[last].stopword || n < min_words {
                     continue;
                 }
-                let mut key = PhraseKey::default();
-                for (slot, id) in key.0.iter_mut().zip(token_term[i..j].iter().flatten()) {
-                    *slot = *id as u32;
-                }
-                key.1 = n as u8;
                 let range = units[i].range.start..units[j - 1].range.end;
                 let across = n > 1 && conjoined[i..j].iter().any(|&c| c);
                 let plain = |u: &Unit| u.form.as_ref().is_none_or(|f| !f.derived);
@@ -650,7 +664,13 @@ pub fn extract(
                         .filter(|f| f.proclitic > 0 && units[i + 1..j].iter().all(plain))
                         .map(|f| range.start + f.proclitic..range.end)
                 };
-                let c = *index.entry(key).or_insert_with(|| {
+                let slot = &mut node_candidate[node as usize];
+                if *slot == u32::MAX {
+                    let mut key = PhraseKey::default();
+                    for (slot, id) in key.0.iter_mut().zip(token_term[i..j].iter().flatten()) {
+                        *slot = *id as u32;
+                    }
+                    key.1 = n as u8;
                     candidates.push(CandidateStats {
                         key,
                         tf: 0,
@@ -659,8 +679,9 @@ pub fn extract(
                         in_title: false,
                         in_body: false,
                     });
-                    (candidates.len() - 1) as u32
-                });
+                    *slot = (candidates.len() - 1) as u32;
+                }
+                let c = *slot;
                 let stats = &mut candidates[c as usize];
                 stats.tf += 1;
                 stats.across &= across;
@@ -677,7 +698,7 @@ pub fn extract(
             }
         }
     }
-    drop(index);
+    drop(nodes);
     // Each algorithm's score, higher is better, then normalized by the best candidate's.
     let scores: Vec<[f64; 3]> = candidates
         .iter()

@@ -16,38 +16,41 @@
 //! the probability of the bigrams around it, as in the paper: factor `1 + (1 − P)` and term `−(1 − P)`, with
 //! `P = P(t|prev) · P(next|t)`.
 
-/// The pairs of terms seen side by side (left, right) and how often: sorted, for counts by binary search.
+use super::HashMap;
+
+/// The pairs of terms seen side by side (left, right) and how often.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct Bigrams(Vec<((u32, u32), u32)>);
+pub(crate) struct Bigrams(HashMap<u64, u32>);
 
 impl Bigrams {
     /// Counts `pairs` (left term, right term), and records in `terms` how many distinct terms each has on either
     /// side and how many neighbours in all.
-    pub fn count(mut pairs: Vec<(u32, u32)>, terms: &mut [TermStats]) -> Bigrams {
-        pairs.sort_unstable();
-        let mut counted: Vec<((u32, u32), u32)> = Vec::with_capacity(pairs.len());
-        for p in pairs {
-            match counted.last_mut() {
-                Some((q, n)) if *q == p => *n += 1,
-                _ => counted.push((p, 1)),
+    pub fn count(pairs: Vec<(u32, u32)>, terms: &mut [TermStats]) -> Bigrams {
+        let mut counted: HashMap<u64, u32> =
+            HashMap::with_capacity_and_hasher(pairs.len(), Default::default());
+        for (a, b) in pairs {
+            let n = counted.entry(Self::key(a, b)).or_insert(0);
+            if *n == 0 {
+                terms[a as usize].right.distinct += 1;
+                terms[b as usize].left.distinct += 1;
             }
-        }
-        for &((a, b), n) in &counted {
-            let (a, b) = (a as usize, b as usize);
-            terms[a].right.distinct += 1;
-            terms[a].right.total += n;
-            terms[b].left.distinct += 1;
-            terms[b].left.total += n;
+            *n += 1;
+            terms[a as usize].right.total += 1;
+            terms[b as usize].left.total += 1;
         }
         Bigrams(counted)
     }
 
+    fn key(left: u32, right: u32) -> u64 {
+        (u64::from(left) << 32) | u64::from(right)
+    }
+
     /// How often `right` follows `left`.
     pub fn get(&self, left: usize, right: usize) -> u32 {
-        let key = (left as u32, right as u32);
         self.0
-            .binary_search_by_key(&key, |e| e.0)
-            .map_or(0, |i| self.0[i].1)
+            .get(&Self::key(left as u32, right as u32))
+            .copied()
+            .unwrap_or(0)
     }
 }
 
