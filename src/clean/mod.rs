@@ -251,16 +251,41 @@ fn default_normalizer() -> &'static Normalizer {
 
 /// [`matching_form`] of text already normalized with default options.
 fn form_of_normalized(normalized: &str) -> String {
+    // Words: runs of letters, digits, `_`, `'` and `-`, without `'` and `-` at either end.
+    let is_word_char =
+        |c: char| crate::lang::is_alphanumeric(c) || c == '_' || c == '\'' || c == '-';
     let mut out = String::with_capacity(normalized.len());
-    for word in normalized
-        .split(|c: char| !(crate::lang::is_alphanumeric(c) || c == '_' || c == '\'' || c == '-'))
-        .map(|w| w.trim_matches(|c| c == '\'' || c == '-'))
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
+    let mut push = |word: &str| {
+        let word = word.trim_matches(|c| c == '\'' || c == '-');
+        if !word.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
         }
-        out.push_str(word);
+    };
+    let bytes = normalized.as_bytes();
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (inside, width) = if bytes[i] < 0x80 {
+            (is_word_char(char::from(bytes[i])), 1)
+        } else {
+            let c = normalized[i..].chars().next().unwrap_or(' ');
+            (is_word_char(c), c.len_utf8())
+        };
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                push(&normalized[s..i]);
+                start = None;
+            }
+            _ => {}
+        }
+        i += width;
+    }
+    if let Some(s) = start {
+        push(&normalized[s..]);
     }
     out
 }
@@ -322,9 +347,52 @@ fn is_footer(core: &str, form: &str, words: usize) -> bool {
     words <= 30 && (core.contains('©') || forms.occurs_in(form))
 }
 
+/// Which characters that some rule splits a block on it contains, found in one pass.
+#[derive(Debug, Clone, Copy, Default)]
+struct Separators {
+    /// Between the pieces of a share bar: `| • · / \\ ▪ ► > » «`.
+    piece: bool,
+    /// Between the items of a menu or breadcrumb trail: `| > » › / • ·`.
+    menu: bool,
+    /// After a label ("Read also:"): `:` or `：`.
+    colon: bool,
+}
+
+impl Separators {
+    fn of(core: &str) -> Separators {
+        let mut s = Separators::default();
+        let bytes = core.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            let c = if b < 0x80 {
+                char::from(b)
+            } else if b >= 0xC0 {
+                core[i..].chars().next().unwrap_or(' ')
+            } else {
+                continue;
+            };
+            match c {
+                '|' | '•' | '·' | '/' | '>' | '»' => {
+                    s.piece = true;
+                    s.menu = true;
+                }
+                '\\' | '▪' | '►' | '«' => s.piece = true,
+                '›' => s.menu = true,
+                ':' | '：' => s.colon = true,
+                _ => {}
+            }
+        }
+        s
+    }
+}
+
 /// A block made of interface phrases: the whole block, or every piece between separators, or (two or more) every
 /// word.
-fn ui_reason(form: &str, core: &str, extra: &HashSet<String>) -> Option<Reason> {
+fn ui_reason(
+    form: &str,
+    core: &str,
+    separators: Separators,
+    extra: &HashSet<String>,
+) -> Option<Reason> {
     let set = phrases();
     let known = |s: &str| set.contains(s) || extra.contains(s);
     if form.is_empty() {
@@ -334,7 +402,7 @@ fn ui_reason(form: &str, core: &str, extra: &HashSet<String>) -> Option<Reason> 
         return Some(Reason::UiPhrase);
     }
     const SEPARATORS: [char; 10] = ['|', '•', '·', '/', '\\', '▪', '►', '>', '»', '«'];
-    if core.contains(SEPARATORS) {
+    if separators.piece {
         // Two or more pieces, every one an interface phrase: the first piece that is not one ends the search.
         let mut pieces = 0;
         let all_known = core
@@ -422,11 +490,13 @@ fn class_of(
     if l.related.contains(form) {
         return Class::RelatedHeader;
     }
-    if let Some(reason) = ui_reason(form, core, extra) {
+    let separators = Separators::of(core);
+    if let Some(reason) = ui_reason(form, core, separators, extra) {
         return Class::Bad(reason);
     }
     // "Read also: <headline>", "Tags: a, b".
-    if let Some((head, _)) = core.split_once([':', '：']).filter(|_| words <= 30) {
+    let labelled = separators.colon && words <= 30;
+    if let Some((head, _)) = labelled.then(|| core.split_once([':', '：'])).flatten() {
         let head = matching_form(head);
         if l.related.contains(&head) {
             return Class::Bad(Reason::RelatedLink);
@@ -439,9 +509,13 @@ fn class_of(
         return Class::Bad(Reason::Prompt);
     }
     let trimmed = core.trim_end_matches(is_closing);
+    // Its first one, two or three words (words are one space apart in a matching form).
     let opens_with = |set: &HashSet<String>| {
-        let words: Vec<&str> = form.split(' ').collect();
-        (1..=3.min(words.len())).any(|k| set.contains(&words[..k].join(" ")))
+        form.match_indices(' ')
+            .map(|(i, _)| i)
+            .chain([form.len()])
+            .take(3)
+            .any(|end| set.contains(&form[..end]))
     };
     if words <= 10 && !sentence && opens_with(&l.byline) {
         return Class::Bad(Reason::Byline);
@@ -452,7 +526,7 @@ fn class_of(
     // A menu or breadcrumb trail: three or more short items between separators ("Home | World | Sport",
     // "Home > World > Africa"), or two when the first is an interface word ("Home > Politics").
     const MENU_SEPARATORS: [char; 7] = ['|', '>', '»', '›', '/', '•', '·'];
-    if !sentence && core.contains(MENU_SEPARATORS) {
+    if !sentence && separators.menu {
         let items: Vec<&str> = core
             .split(MENU_SEPARATORS)
             .map(str::trim)
@@ -774,6 +848,24 @@ mod tests {
     }
 
     #[test]
+    fn matching_forms_and_separators() {
+        assert_eq!(
+            matching_form("It's a Co-op -- 'quoted' _x_ 3.5%"),
+            "it's a co-op quoted _x_ 3 5"
+        );
+        assert_eq!(matching_form("مرحباً، بالعالم!"), "مرحبا بالعالم");
+        assert_eq!(matching_form(" -- ' "), "");
+        let s = Separators::of("Home › News");
+        assert!(s.menu && !s.piece && !s.colon);
+        let s = Separators::of("a \\ b：c");
+        assert!(s.piece && !s.menu && s.colon);
+        let s = Separators::of("Share • Tweet");
+        assert!(s.piece && s.menu && !s.colon);
+        let s = Separators::of("plain words, no marks.");
+        assert!(!s.piece && !s.menu && !s.colon);
+    }
+
+    #[test]
     fn artefacts_and_bars() {
         assert!(is_artefact("spot_imgspot_imgspot_img"));
         assert!(is_artefact("• • •"));
@@ -783,12 +875,18 @@ mod tests {
             ui_reason(
                 &matching_form("Facebook Twitter WhatsApp"),
                 "Facebook Twitter WhatsApp",
+                Separators::of("Facebook Twitter WhatsApp"),
                 &extra
             ),
             Some(Reason::ShareBar)
         );
         assert_eq!(
-            ui_reason(&matching_form("Share | Tweet"), "Share | Tweet", &extra),
+            ui_reason(
+                &matching_form("Share | Tweet"),
+                "Share | Tweet",
+                Separators::of("Share | Tweet"),
+                &extra
+            ),
             Some(Reason::ShareBar)
         );
     }
