@@ -176,6 +176,13 @@ struct Keys {
 }
 
 impl Keys {
+    /// Room for `n` keys without growing.
+    fn with_capacity(n: usize) -> Keys {
+        Keys {
+            ids: HashMap::with_capacity_and_hasher(n, Default::default()),
+        }
+    }
+
     /// The key, shared, and its number.
     fn intern(&mut self, key: &str) -> (Rc<str>, u32) {
         if let Some((k, &id)) = self.ids.get_key_value(key) {
@@ -207,9 +214,16 @@ fn word_forms(
     language: Option<&str>,
 ) -> (Vec<Option<WordForm>>, Keys) {
     let mut forms: Vec<Option<WordForm>> = Vec::with_capacity(seg.tokens.len());
-    let mut keys = Keys::default();
+    // Sized for a document of distinct words (a table that grows is rebuilt each time).
+    let words = seg
+        .tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word)
+        .count();
+    let mut keys = Keys::with_capacity(words);
     // Each distinct spelling is folded, looked up and stemmed once.
-    let mut known: HashMap<&str, (bool, Rc<str>, u32)> = HashMap::default();
+    let mut known: HashMap<&str, (bool, Rc<str>, u32)> =
+        HashMap::with_capacity_and_hasher(words, Default::default());
     // Whether an Arabic-script word that is not a stopword occurs: only then do the passes below apply.
     let mut any_arabic = false;
     for token in &seg.tokens {
@@ -531,7 +545,8 @@ pub fn extract(
             // Pairs of a term and a spelling already counted, beyond the first term of each spelling.
             let mut seen: HashSet<(usize, &str)> = HashSet::default();
             // Each distinct spelling is looked up once; with the first term it was counted for.
-            let mut looked: HashMap<&str, (Option<f64>, Option<f64>, usize)> = HashMap::default();
+            let mut looked: HashMap<&str, (Option<f64>, Option<f64>, usize)> =
+                HashMap::with_capacity_and_hasher(terms.len(), Default::default());
             for (u, (unit, term)) in units.iter().zip(&token_term).enumerate() {
                 let Some(id) = *term else { continue };
                 if terms[id].stopword {
