@@ -69,10 +69,19 @@ pub(crate) fn position_rank(sequence: &[usize], terms: usize, window: usize) -> 
         let base = 1.0 - ALPHA + ALPHA * dangling;
         let mut change = 0.0;
         for (v, (n, (b, old))) in next.iter_mut().zip(bias.iter().zip(&scores)).enumerate() {
-            let pulled: f64 = incoming[start[v]..start[v + 1]]
-                .iter()
-                .map(|&(u, share)| scores[u as usize] * share)
-                .sum();
+            // Four running sums, so that each addition need not wait for the one before.
+            let edges = &incoming[start[v]..start[v + 1]];
+            let mut sums = [0.0f64; 4];
+            let mut quads = edges.chunks_exact(4);
+            for q in &mut quads {
+                for (sum, &(u, share)) in sums.iter_mut().zip(q) {
+                    *sum += scores[u as usize] * share;
+                }
+            }
+            for (sum, &(u, share)) in sums.iter_mut().zip(quads.remainder()) {
+                *sum += scores[u as usize] * share;
+            }
+            let pulled = (sums[0] + sums[1]) + (sums[2] + sums[3]);
             *n = base * b + ALPHA * pulled;
             change += (*n - old).abs();
         }
