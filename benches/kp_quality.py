@@ -2,15 +2,16 @@
 Python YAKE (n=3, top 10) on the same documents in the same run.
 
 Usage (from the repository root; `make bench-quality` builds the command and passes ../shared/kp/*.jsonl):
-    python benches/kp_quality.py [--limit N] [--runs 5] [--maqal target/release/maqal] DATASET.jsonl ...
+    python benches/kp_quality.py [--limit N] [--runs 3] [--maqal target/release/maqal] DATASET.jsonl ...
 
 Datasets are JSONL `{id, lang, text, keyphrases}` (../shared/kp; not part of the repository). Matching is stemmed
 exact match, the same for both systems: lowercase, split into words, Porter stems for English; for Arabic, harakat
 and tatweel removed; other languages compared as lowercase words. Scores are macro-averaged over documents.
-Maqal's documents/s count its process start-up and JSON, over the median of `--runs` runs of the whole dataset
-after one run that is not timed, and the command uses every core (each core takes the next document); YAKE runs in
-this process, one document after another, as it is normally used: three times when one run of the dataset takes
-less than `--yake-budget` seconds (its time is then the median, like Maqal's), else once.
+Maqal's documents/s count its process start-up and JSON, and the command uses every core (each core takes the next
+document); YAKE runs in this process, one document after another, as it is normally used: three times when one run
+of the dataset takes less than `--yake-budget` seconds (its time is then the median), else once. Maqal runs the
+whole dataset `--runs` times before YAKE's first run and again after each (after one run that is not timed), so
+that both are timed over the same stretch of the machine's load; its time is the median of those runs.
 """
 import argparse
 import json
@@ -60,7 +61,12 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=0, help="documents per dataset (0: all)")
     ap.add_argument("--maqal", default="target/release/maqal")
-    ap.add_argument("--runs", type=int, default=5, help="runs of Maqal per dataset; its time is their median")
+    ap.add_argument(
+        "--runs",
+        type=int,
+        default=3,
+        help="runs of Maqal before YAKE's first run and after each; its time is the median of all",
+    )
     ap.add_argument(
         "--yake-budget",
         type=float,
@@ -82,26 +88,34 @@ def main():
             json.dumps({"id": i, "lang": d.get("lang"), "text": d["text"]}, ensure_ascii=False) + "\n"
             for i, d in enumerate(docs)
         )
-        # Median of several runs: one run of a whole dataset takes tens of milliseconds, where the start of a
-        # process and a shared machine's noise weigh; every run must give the same keyphrases.
-        # One run first, not timed: on an idle machine the first run of a dataset took up to 3.5 times as long as the
-        # next ones (caches, clock speed); a dataset of YAKE takes seconds, where this does not weigh.
-        times, outs = [], set()
-        for run in range(1 + max(1, args.runs)):
+        # Maqal's runs are interleaved with YAKE's: `--runs` of them before YAKE's first run and after each, so that
+        # both are timed over the same stretch of a shared machine's load (one run of a whole dataset takes Maqal
+        # tens of milliseconds, YAKE seconds); Maqal's time is the median of all of them. One run comes first, not
+        # timed: on an idle machine the first run of a dataset took up to 3.5 times as long as the next ones
+        # (caches, clock speed). Every run must give the same keyphrases.
+        def run_maqal():
             t0 = time.perf_counter()
             out = subprocess.run([args.maqal, "keywords", "--jsonl", "--top", "10"], input=payload, capture_output=True, encoding="utf-8")
-            if run > 0:
-                times.append(time.perf_counter() - t0)
-            outs.add(out.stdout)
-        if len(outs) != 1:
-            sys.exit(f"{name}: Maqal's keyphrases differ between runs")
-        maqal_s = sorted(times)[len(times) // 2]
-        if out.returncode != 0:
-            print(out.stderr, file=sys.stderr)
+            seconds = time.perf_counter() - t0
+            if out.returncode != 0:
+                print(out.stderr, file=sys.stderr)
+            return out.stdout, seconds
+
+        maqal_out, _ = run_maqal()
+        times = []
+
+        def maqal_runs():
+            for _ in range(max(1, args.runs)):
+                out, seconds = run_maqal()
+                if out != maqal_out:
+                    sys.exit(f"{name}: Maqal's keyphrases differ between runs")
+                times.append(seconds)
+
         maqal = {}
-        for line in out.stdout.splitlines():
+        for line in maqal_out.splitlines():
             r = json.loads(line)
             maqal[r["id"]] = r["keywords"]
+
         # YAKE, same documents.
         def run_yake():
             t0 = time.perf_counter()
@@ -111,14 +125,18 @@ def main():
                 out[i] = [k for k, _ in extractor.extract_keywords(d["text"])]
             return out, time.perf_counter() - t0
 
+        maqal_runs()
         yk, first_s = run_yake()
         yake_times = [first_s]
+        maqal_runs()
         if first_s < args.yake_budget:
             for _ in range(2):
                 again, seconds = run_yake()
                 if again != yk:
                     sys.exit(f"{name}: YAKE's keyphrases differ between runs")
                 yake_times.append(seconds)
+                maqal_runs()
+        maqal_s = sorted(times)[len(times) // 2]
         yake_s = sorted(yake_times)[len(yake_times) // 2]
         for system, preds, seconds in (("Maqal", maqal, maqal_s), ("YAKE (Python)", yk, yake_s)):
             at5 = [prf(preds.get(i, []), d["keyphrases"], 5, d.get("lang")) for i, d in enumerate(docs)]
