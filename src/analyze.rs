@@ -302,8 +302,8 @@ impl Analyzer {
         &self.options
     }
 
-    /// The stopwords used for a document in language `code`: the language's list, plus English for documents not
-    /// written in Latin script (pasted pages carry English UI strings), plus and minus the caller's words. Built
+    /// The stopwords used for a document in language `code`: the language's list and its verbs of reporting
+    /// ([`Stopwords::add_reporting_verbs`]), plus English for documents not written in Latin script (pasted pages carry English UI strings), plus and minus the caller's words. Built
     /// once per language.
     pub fn stopwords_for(&self, code: &str) -> Arc<Stopwords> {
         let mut cache = self.stopwords.lock().unwrap_or_else(|e| e.into_inner());
@@ -318,6 +318,7 @@ impl Analyzer {
                     ..o.normalize.clone()
                 };
                 s.add_language(code, n);
+                s.add_reporting_verbs(code, n);
                 if lang::forced(code).script != "Latin" {
                     s.add_language("en", n);
                 }

@@ -119,6 +119,28 @@ fn a_proclitic_is_only_split_off_when_two_different_ones_share_the_rest() {
 }
 
 #[test]
+fn arabic_reporting_verbs_neither_start_nor_end_a_keyphrase() {
+    // News copy opens its sentences with a verb: أعلن, أكد, أوضح (and وأكد, with the conjunction).
+    let text = "أعلن نادي يوفنتوس الإيطالي أن مهاجمه ألفارو موراتا سيغيب شهرا كاملا بسبب إصابة في ربلة \
+                الساق. وأكد نادي يوفنتوس أن موراتا سيخضع لبرنامج علاجي. وأوضح الطبيب أن إصابة موراتا ليست \
+                خطيرة، وكشف الجهاز الفني أن المهاجم سيعود قبل نهاية الموسم.";
+    // Every candidate that survives near-duplicate removal.
+    let mut options = KeywordOptions::default();
+    options.top = 100;
+    let k = analyzer(options).keywords(text);
+    let verbs = ["أعلن", "أكد", "أوضح", "كشف"];
+    for x in &k {
+        let words: Vec<&str> = x.text.split(' ').collect();
+        for w in [words[0], words[words.len() - 1]] {
+            let bare = w.strip_prefix('و').unwrap_or(w);
+            assert!(!verbs.contains(&bare), "{:?} in {k:?}", x.text);
+        }
+    }
+    assert!(k.iter().any(|x| x.text == "نادي يوفنتوس"), "{k:?}");
+    assert!(k.iter().any(|x| x.text == "الجهاز الفني"), "{k:?}");
+}
+
+#[test]
 fn corpus_mode_demotes_what_every_document_shares() {
     let docs = [
         "Daily Planet report. The harbour bridge reopened after repairs; the harbour bridge carries trams.",

@@ -6,6 +6,9 @@ use crate::normalize::{normalize, NormalizeOptions};
 
 const DATA: &str = include_str!("../../data/stopwords/stopwords.txt");
 
+/// Arabic verbs of news reporting ("أعلن", "كشف", "أكد"), written for Maqal: one per line, `#` lines are comments.
+const ARABIC_REPORTING_VERBS: &str = include_str!("../../data/stopwords/ar_reporting_verbs.txt");
+
 /// The sections of the compiled data: (language code, list), in code order.
 fn sections() -> impl Iterator<Item = (&'static str, &'static str)> {
     DATA.split("\n@").skip(1).map(|section| {
@@ -54,6 +57,29 @@ impl Stopwords {
         };
         for line in list.lines() {
             self.insert(line, options);
+        }
+        true
+    }
+
+    /// Add the verbs with which news copy reports and narrates, for the languages that have such a list (Arabic:
+    /// "أعلن", "كشف", "أكد" and their other third-person forms). Opening an Arabic sentence, they would otherwise
+    /// start phrases such as "أعلن نادي يوفنتوس". Returns false when the language has no list.
+    ///
+    /// ```
+    /// use maqal::lang::Stopwords;
+    /// let mut s = Stopwords::new();
+    /// assert!(s.add_reporting_verbs("ar", &Default::default()));
+    /// assert!(s.contains("اعلن")); // أعلن, in its matching form
+    /// assert!(!s.add_reporting_verbs("en", &Default::default()));
+    /// ```
+    pub fn add_reporting_verbs(&mut self, code: &str, options: &NormalizeOptions) -> bool {
+        if code != "ar" {
+            return false;
+        }
+        for line in ARABIC_REPORTING_VERBS.lines() {
+            if !line.starts_with('#') {
+                self.insert(line, options);
+            }
         }
         true
     }
