@@ -118,12 +118,15 @@ fn a_proclitic_is_only_split_off_when_two_different_ones_share_the_rest() {
     assert_eq!(front.count, 3, "{front:?}");
 }
 
+/// A short sports news item: its sentences open with verbs, and most of its phrases occur once.
+const NEWS_ITEM: &str = "أعلن نادي يوفنتوس الإيطالي أن مهاجمه ألفارو موراتا سيغيب شهرا كاملا بسبب إصابة في ربلة \
+    الساق. وأكد نادي يوفنتوس أن موراتا سيخضع لبرنامج علاجي. وأوضح الطبيب أن إصابة موراتا ليست خطيرة، وكشف \
+    الجهاز الفني أن المهاجم سيعود قبل نهاية الموسم.";
+
 #[test]
 fn arabic_reporting_verbs_neither_start_nor_end_a_keyphrase() {
     // News copy opens its sentences with a verb: أعلن, أكد, أوضح (and وأكد, with the conjunction).
-    let text = "أعلن نادي يوفنتوس الإيطالي أن مهاجمه ألفارو موراتا سيغيب شهرا كاملا بسبب إصابة في ربلة \
-                الساق. وأكد نادي يوفنتوس أن موراتا سيخضع لبرنامج علاجي. وأوضح الطبيب أن إصابة موراتا ليست \
-                خطيرة، وكشف الجهاز الفني أن المهاجم سيعود قبل نهاية الموسم.";
+    let text = NEWS_ITEM;
     // Every candidate that survives near-duplicate removal.
     let mut options = KeywordOptions::default();
     options.top = 100;
@@ -138,6 +141,35 @@ fn arabic_reporting_verbs_neither_start_nor_end_a_keyphrase() {
     }
     assert!(k.iter().any(|x| x.text == "نادي يوفنتوس"), "{k:?}");
     assert!(k.iter().any(|x| x.text == "الجهاز الفني"), "{k:?}");
+}
+
+#[test]
+fn a_phrase_seen_once_inside_a_better_one_only_fills_a_short_list() {
+    // Is `short` a run of words of `long` (grouping keys)?
+    let inside = |short: &str, long: &str| {
+        let (s, l): (Vec<&str>, Vec<&str>) =
+            (short.split(' ').collect(), long.split(' ').collect());
+        s.len() < l.len() && l.windows(s.len()).any(|w| w == s.as_slice())
+    };
+    let spares = |k: &[maqal::Keyword]| -> Vec<String> {
+        k.iter()
+            .enumerate()
+            .filter(|(i, b)| {
+                b.count == 1
+                    && b.key.contains(' ')
+                    && k[..*i].iter().any(|a| inside(&b.key, &a.key))
+            })
+            .map(|(_, b)| b.text.clone())
+            .collect()
+    };
+    // Enough other candidates: none in the top 10 ("ألفارو موراتا" once, inside "ألفارو موراتا سيغيب").
+    let k = analyzer(KeywordOptions::default()).keywords(NEWS_ITEM);
+    assert_eq!(k.len(), 10);
+    assert!(spares(&k).is_empty(), "{:?}", spares(&k));
+    // A title alone: its shorter phrases fill the list, in rank order.
+    let k = analyzer(KeywordOptions::default()).keywords("Rotation invariant distance measures");
+    assert!(!spares(&k).is_empty(), "{k:?}");
+    assert!(k.windows(2).all(|w| w[0].score >= w[1].score), "{k:?}");
 }
 
 #[test]

@@ -6,7 +6,8 @@
 //! stem), so diacritic, tatweel, case, inflection and clitic variants are one candidate. Scoring ([`Algorithm`]):
 //! YAKE, TF-IDF against background word frequencies ([`tfidf`]) or a corpus, PositionRank ([`graph`]), or all
 //! three combined (where a phrase that a short headline has and the body repeats also counts double); the best
-//! candidates are kept unless they are near duplicates of a better one.
+//! candidates are kept unless they are near duplicates of a better one; a shorter phrase seen once, inside a better
+//! one, only fills the list when other candidates run out.
 
 mod graph;
 pub mod tfidf;
@@ -794,33 +795,64 @@ pub fn extract(
     }
     rows.sort_unstable_by(order);
 
-    // Near-duplicate removal and the top N.
-    let mut kept: Vec<Scored> = Vec::with_capacity(options.top);
-    let mut kept_candidates: Vec<u32> = Vec::with_capacity(options.top);
+    // Near-duplicate removal and the top N. A phrase that only spares a better one's words (see `overlap`) is set
+    // aside, and fills the list only when the other candidates run out.
+    let mut chosen: Vec<(f64, u32, String)> = Vec::with_capacity(options.top);
+    let mut spares: Vec<(f64, u32, String)> = Vec::new();
+    let overlap_with = |chosen: &[(f64, u32, String)], c: u32| {
+        let stats = &candidates[c as usize];
+        chosen
+            .iter()
+            .map(|&(_, kc, _)| {
+                let kept = &candidates[kc as usize];
+                overlap(
+                    kept.key.words(),
+                    kept.tf as usize,
+                    stats.key.words(),
+                    stats.tf as usize,
+                )
+            })
+            .max()
+            .unwrap_or(Overlap::None)
+    };
     for (value, c) in rows {
-        if kept.len() >= options.top {
+        if chosen.len() >= options.top {
             break;
         }
-        let stats = &candidates[c as usize];
-        let key = stats
+        let key = candidates[c as usize]
             .key
             .ids()
             .map(|id| names[id])
             .collect::<Vec<_>>()
             .join(" ");
-        if kept
+        if chosen
             .iter()
-            .any(|k| at_least_as_similar(&k.key, &key, options.dedup_threshold))
+            .any(|(_, _, k)| at_least_as_similar(k, &key, options.dedup_threshold))
         {
             continue;
         }
-        let tf = stats.tf as usize;
-        if kept_candidates.iter().any(|&kc| {
-            let kept = &candidates[kc as usize];
-            redundant(kept.key.words(), kept.tf as usize, stats.key.words(), tf)
-        }) {
-            continue;
+        match overlap_with(&chosen, c) {
+            Overlap::None => chosen.push((value, c, key)),
+            Overlap::Spare => spares.push((value, c, key)),
+            Overlap::Redundant => {}
         }
+    }
+    if chosen.len() < options.top && !spares.is_empty() {
+        for (value, c, key) in spares {
+            if chosen.len() >= options.top {
+                break;
+            }
+            if overlap_with(&chosen, c) != Overlap::Redundant {
+                chosen.push((value, c, key));
+            }
+        }
+        // Back in rank order (earlier first on ties).
+        chosen.sort_by(|a, b| order(&(a.0, a.1), &(b.0, b.1)));
+    }
+    let mut kept: Vec<Scored> = Vec::with_capacity(chosen.len());
+    let mut kept_candidates: Vec<u32> = Vec::with_capacity(chosen.len());
+    for (value, c, key) in chosen {
+        let tf = candidates[c as usize].tf as usize;
         let raw_score = match algorithm {
             Algorithm::Yake => 1.0 / scores[c as usize][0],
             _ => value,
@@ -930,15 +962,25 @@ pub fn document_terms(
     .collect()
 }
 
-/// Whether candidate `b` (words `wb`, seen `nb` times) adds nothing next to the better-ranked keyphrase `a` (words
-/// `wa`, seen `na` times), words compared as grouping keys (or their term ids):
-/// - one word of `a` alone ("التعاون" after "التعاون العسكري");
-/// - the words of one all in the other, the shorter never seen apart from the longer (as often or less), unless
-///   `b` is the shorter, has two words or more and occurs only once: one shared occurrence says little about
-///   whether the shorter phrase is a name of its own ("query abandonment" after "reducing query abandonment");
-/// - two or more words in common without containment ("توقيع خطة عمل" and "خطة عمل عسكرية"), or two equally long
-///   phrases sharing two words.
-fn redundant<W: PartialEq>(wa: &[W], na: usize, wb: &[W], nb: usize) -> bool {
+/// How much candidate `b` (words `wb`, seen `nb` times) overlaps the better-ranked keyphrase `a` (words `wa`, seen
+/// `na` times), words compared as grouping keys (or their term ids).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Overlap {
+    /// A keyphrase of its own.
+    None,
+    /// `b` is a shorter phrase of two words or more inside `a`, seen once, and only there: one shared occurrence
+    /// says little about whether it is a name of its own ("query abandonment" after "reducing query abandonment",
+    /// "ربلة الساق" after "ربلة الساق اليسرى"). It fills the list only when the other candidates run out.
+    Spare,
+    /// `b` adds nothing next to `a`:
+    /// - one word of `a` alone ("التعاون" after "التعاون العسكري");
+    /// - the words of one all in the other, the shorter never seen apart from the longer (as often or less);
+    /// - two or more words in common without containment ("توقيع خطة عمل" and "خطة عمل عسكرية"), or two equally
+    ///   long phrases sharing two words.
+    Redundant,
+}
+
+fn overlap<W: PartialEq>(wa: &[W], na: usize, wb: &[W], nb: usize) -> Overlap {
     let shared = wa.iter().filter(|w| wb.contains(w)).count();
     let shorter = wa.len().min(wb.len());
     let contained = shared == shorter;
@@ -947,9 +989,16 @@ fn redundant<W: PartialEq>(wa: &[W], na: usize, wb: &[W], nb: usize) -> bool {
     } else {
         (nb, na)
     };
-    (contained && wb.len() == 1)
+    if (contained && wb.len() == 1)
         || (contained && short_n <= long_n && (wb.len() >= wa.len() || nb >= 2))
         || (shared >= 2 && (shared < shorter || wa.len() == wb.len()))
+    {
+        Overlap::Redundant
+    } else if contained && short_n <= long_n {
+        Overlap::Spare
+    } else {
+        Overlap::None
+    }
 }
 
 /// Whether `similarity(a, b) >= threshold`, without computing the distance when the lengths alone rule it out
@@ -1100,29 +1149,37 @@ mod tests {
     }
 
     #[test]
-    fn redundancy() {
+    fn overlaps() {
         let w = |key: &'static str| key.split(' ').collect::<Vec<_>>();
         // One word of a kept phrase alone.
-        assert!(redundant(&w("تعاون عسكري"), 3, &w("تعاون"), 9));
+        assert_eq!(
+            overlap(&w("تعاون عسكري"), 3, &w("تعاون"), 9),
+            Overlap::Redundant
+        );
         // A shorter phrase seen twice and never apart from the kept one.
-        assert!(redundant(
-            &w("مواجه تهديد اقليمي"),
-            2,
-            &w("تهديد اقليمي"),
-            2
-        ));
-        // ... but seen once, or also on its own, it stays.
-        assert!(!redundant(
-            &w("reduc queri abandon"),
-            1,
-            &w("queri abandon"),
-            1
-        ));
-        assert!(!redundant(&w("توقيع خطه عمل"), 2, &w("خطه عمل"), 3));
+        assert_eq!(
+            overlap(&w("مواجه تهديد اقليمي"), 2, &w("تهديد اقليمي"), 2),
+            Overlap::Redundant
+        );
+        // ... seen once, a spare; also seen on its own, a keyphrase.
+        assert_eq!(
+            overlap(&w("reduc queri abandon"), 1, &w("queri abandon"), 1),
+            Overlap::Spare
+        );
+        assert_eq!(
+            overlap(&w("توقيع خطه عمل"), 2, &w("خطه عمل"), 3),
+            Overlap::None
+        );
         // A longer phrase around a kept one seen as often.
-        assert!(redundant(&w("خطه عمل"), 2, &w("توقيع خطه عمل"), 2));
+        assert_eq!(
+            overlap(&w("خطه عمل"), 2, &w("توقيع خطه عمل"), 2),
+            Overlap::Redundant
+        );
         // Overlap without containment.
-        assert!(redundant(&w("توقيع خطه عمل"), 2, &w("خطه عمل عسكري"), 2));
-        assert!(!redundant(&w("حرب غزه"), 2, &w("مغرب"), 9));
+        assert_eq!(
+            overlap(&w("توقيع خطه عمل"), 2, &w("خطه عمل عسكري"), 2),
+            Overlap::Redundant
+        );
+        assert_eq!(overlap(&w("حرب غزه"), 2, &w("مغرب"), 9), Overlap::None);
     }
 }
