@@ -842,7 +842,11 @@ pub fn extract(
             if chosen.len() >= options.top {
                 break;
             }
-            if overlap_with(&chosen, c) != Overlap::Redundant {
+            // Checked again against what was chosen after it was set aside.
+            let similar = chosen
+                .iter()
+                .any(|(_, _, k)| at_least_as_similar(k, &key, options.dedup_threshold));
+            if !similar && overlap_with(&chosen, c) != Overlap::Redundant {
                 chosen.push((value, c, key));
             }
         }
