@@ -264,17 +264,9 @@ fn form_of_normalized(normalized: &str) -> String {
             out.push_str(word);
         }
     };
-    let bytes = normalized.as_bytes();
     let mut start: Option<usize> = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        let (inside, width) = if bytes[i] < 0x80 {
-            (is_word_char(char::from(bytes[i])), 1)
-        } else {
-            let c = normalized[i..].chars().next().unwrap_or(' ');
-            (is_word_char(c), c.len_utf8())
-        };
-        match (inside, start) {
+    for (i, c) in normalized.char_indices() {
+        match (is_word_char(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 push(&normalized[s..i]);
@@ -282,7 +274,6 @@ fn form_of_normalized(normalized: &str) -> String {
             }
             _ => {}
         }
-        i += width;
     }
     if let Some(s) = start {
         push(&normalized[s..]);
@@ -347,12 +338,17 @@ fn is_footer(core: &str, form: &str, words: usize) -> bool {
     words <= 30 && (core.contains('©') || forms.occurs_in(form))
 }
 
+/// Between the pieces of a share bar.
+const PIECE_SEPARATORS: [char; 10] = ['|', '•', '·', '/', '\\', '▪', '►', '>', '»', '«'];
+/// Between the items of a menu or breadcrumb trail.
+const MENU_SEPARATORS: [char; 7] = ['|', '>', '»', '›', '/', '•', '·'];
+
 /// Which characters that some rule splits a block on it contains, found in one pass.
 #[derive(Debug, Clone, Copy, Default)]
 struct Separators {
-    /// Between the pieces of a share bar: `| • · / \\ ▪ ► > » «`.
+    /// One of [`PIECE_SEPARATORS`].
     piece: bool,
-    /// Between the items of a menu or breadcrumb trail: `| > » › / • ·`.
+    /// One of [`MENU_SEPARATORS`].
     menu: bool,
     /// After a label ("Read also:"): `:` or `：`.
     colon: bool,
@@ -361,15 +357,8 @@ struct Separators {
 impl Separators {
     fn of(core: &str) -> Separators {
         let mut s = Separators::default();
-        let bytes = core.as_bytes();
-        for (i, &b) in bytes.iter().enumerate() {
-            let c = if b < 0x80 {
-                char::from(b)
-            } else if b >= 0xC0 {
-                core[i..].chars().next().unwrap_or(' ')
-            } else {
-                continue;
-            };
+        // A match, not lookups in the two lists: this runs over every character of every block.
+        for c in core.chars() {
             match c {
                 '|' | '•' | '·' | '/' | '>' | '»' => {
                     s.piece = true;
@@ -401,12 +390,11 @@ fn ui_reason(
     if known(form) {
         return Some(Reason::UiPhrase);
     }
-    const SEPARATORS: [char; 10] = ['|', '•', '·', '/', '\\', '▪', '►', '>', '»', '«'];
     if separators.piece {
         // Two or more pieces, every one an interface phrase: the first piece that is not one ends the search.
         let mut pieces = 0;
         let all_known = core
-            .split(SEPARATORS)
+            .split(PIECE_SEPARATORS)
             .map(matching_form)
             .filter(|p| !p.is_empty())
             .all(|p| {
@@ -525,7 +513,6 @@ fn class_of(
     }
     // A menu or breadcrumb trail: three or more short items between separators ("Home | World | Sport",
     // "Home > World > Africa"), or two when the first is an interface word ("Home > Politics").
-    const MENU_SEPARATORS: [char; 7] = ['|', '>', '»', '›', '/', '•', '·'];
     if !sentence && separators.menu {
         let items: Vec<&str> = core
             .split(MENU_SEPARATORS)
@@ -863,6 +850,14 @@ mod tests {
         assert!(s.piece && s.menu && !s.colon);
         let s = Separators::of("plain words, no marks.");
         assert!(!s.piece && !s.menu && !s.colon);
+        // The one-pass check agrees with the lists the rules split on.
+        for c in [
+            '|', '•', '·', '/', '\\', '▪', '►', '>', '»', '«', '›', ':', '：', '-', ',', 'a',
+        ] {
+            let s = Separators::of(&c.to_string());
+            assert_eq!(s.piece, PIECE_SEPARATORS.contains(&c), "{c}");
+            assert_eq!(s.menu, MENU_SEPARATORS.contains(&c), "{c}");
+        }
     }
 
     #[test]
