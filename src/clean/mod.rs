@@ -137,6 +137,8 @@ struct Lists {
     byline: HashSet<String>,
     /// Labels of link lists ("Tags").
     label: HashSet<String>,
+    /// The most words in one of the phrases above that a block's whole matching form is compared with.
+    longest: usize,
 }
 
 fn lists() -> &'static Lists {
@@ -148,6 +150,7 @@ fn lists() -> &'static Lists {
             prompt: PhraseSet::default(),
             byline: HashSet::default(),
             label: HashSet::default(),
+            longest: 0,
         };
         let mut section = "";
         for line in PHRASES.lines() {
@@ -159,6 +162,7 @@ fn lists() -> &'static Lists {
                 continue;
             }
             let form = matching_form(line);
+            lists.longest = lists.longest.max(form.split(' ').count());
             match section {
                 "related" => {
                     lists.related.insert(form.clone());
@@ -430,12 +434,34 @@ fn core_range(text: &str, line: Range<usize>) -> Range<usize> {
     line.start + start..line.start + end
 }
 
-fn classify(core: &str, stopwords: &Stopwords, extra: &HashSet<String>) -> (Class, usize) {
-    let n = default_normalizer().normalize(core);
-    let form = form_of_normalized(&n.text);
+/// The class of a block and its words (up to [`WORDS_SEEN`] for one that ends a sentence). `longest` is the most
+/// words in a phrase, listed or extra, that a whole matching form is compared with.
+fn classify(
+    core: &str,
+    stopwords: &Stopwords,
+    extra: &HashSet<String>,
+    longest: usize,
+) -> (Class, usize) {
     // Stopwords only count for a block that does not end a sentence (see `class_of`); the words of one that does
     // are counted up to `WORDS_SEEN`.
     let sentence = ends_sentence(core);
+    if sentence {
+        if let Some(class) = classify_long_sentence(core, extra, longest) {
+            return (class, WORDS_SEEN);
+        }
+    }
+    classify_whole(core, sentence, stopwords, extra)
+}
+
+/// [`classify`] from the whole block's matching form and words.
+fn classify_whole(
+    core: &str,
+    sentence: bool,
+    stopwords: &Stopwords,
+    extra: &HashSet<String>,
+) -> (Class, usize) {
+    let n = default_normalizer().normalize(core);
+    let form = form_of_normalized(&n.text);
     let (mut words, mut stop) = (0usize, 0usize);
     for t in tokens(&n.text, &SegmentOptions::default()) {
         if t.kind == TokenKind::Word {
@@ -450,6 +476,31 @@ fn classify(core: &str, stopwords: &Stopwords, extra: &HashSet<String>) -> (Clas
         }
     }
     (class_of(core, &form, sentence, words, stop, extra), words)
+}
+
+/// The class of a long block that ends a sentence, from its first words only, or `None` when they are not enough.
+///
+/// With [`WORDS_SEEN`] words, every rule that reads a block's words or matching form is out of reach but those
+/// that compare the whole form with a phrase; a form that starts with more words than any phrase has equals none,
+/// just as the whole form does. The rules left read the block's text itself, so [`class_of`] gives the same class
+/// from the opening's form as from the whole block's, without normalizing a paragraph to look at 31 words.
+fn classify_long_sentence(core: &str, extra: &HashSet<String>, longest: usize) -> Option<Class> {
+    // Cut at a space well past the words needed; a block shorter than that takes the usual way.
+    let bytes = core.as_bytes();
+    let (cut, _) = core
+        .match_indices(' ')
+        .filter(|&(i, _)| i > 0 && !bytes[i - 1].is_ascii_whitespace())
+        .nth(WORDS_SEEN + WORDS_SEEN / 2)?;
+    let n = default_normalizer().normalize(&core[..cut]);
+    let words = tokens(&n.text, &SegmentOptions::default())
+        .filter(|t| t.kind == TokenKind::Word)
+        .take(WORDS_SEEN)
+        .count();
+    let form = form_of_normalized(&n.text);
+    let form_words = form.split(' ').count();
+    // `ui_reason` also compares a form of 2 to 12 words with the phrases word by word.
+    (words == WORDS_SEEN && form_words > longest.max(12))
+        .then(|| class_of(core, &form, true, WORDS_SEEN, 0, extra))
 }
 
 /// A count of words that no rule looks beyond: every rule compares a block's words with 30 or less, except the
@@ -613,8 +664,12 @@ pub fn clean_with_stopwords<'a>(
             _ => lines.push((line_range, range)),
         }
     }
+    let longest = extra
+        .iter()
+        .map(|p| p.split(' ').count())
+        .fold(lists().longest, usize::max);
     for (line, range) in lines {
-        let (class, words) = classify(&text[range.clone()], stopwords, &extra);
+        let (class, words) = classify(&text[range.clone()], stopwords, &extra, longest);
         blocks.push(Block {
             line,
             range,
@@ -858,6 +913,46 @@ mod tests {
             assert_eq!(s.piece, PIECE_SEPARATORS.contains(&c), "{c}");
             assert_eq!(s.menu, MENU_SEPARATORS.contains(&c), "{c}");
         }
+    }
+
+    #[test]
+    fn a_long_sentence_has_the_class_its_opening_words_give() {
+        let en = en();
+        let none = HashSet::default();
+        let long = "The council met on Monday and agreed on a new plan for the buses and the trams of the city, \
+            which the mayor said would be paid for by the region and the state over the next ten years, while the \
+            opposition asked why the lines to the northern suburbs had been left out of it once again";
+        let mut blocks = vec![
+            format!("{long}."),
+            format!("{long}..."),
+            format!("{long} …"),
+            format!("© {long}."),
+            format!("{long} — all rights reserved."),
+            format!("Share | Tweet | {long}."),
+            format!("Read also: {long}."),
+            format!("spot_img {long}."),
+        ];
+        let synthetic = blocks.len();
+        for seed in [
+            include_str!("../../tests/fixtures/000_4a5a4cae09b4e272.txt"),
+            include_str!("../../tests/fixtures/004_8936998626512ca3.txt"),
+        ] {
+            blocks.extend(seed.lines().map(|l| l.trim().to_string()));
+        }
+        let mut shortened = 0;
+        for (i, b) in blocks.iter().enumerate() {
+            let class = classify_long_sentence(b, &none, lists().longest);
+            assert!(i >= synthetic || class.is_some(), "{b}");
+            if let Some(class) = class {
+                shortened += 1;
+                assert_eq!(class, classify_whole(b, true, &en, &none).0, "{b}");
+            }
+        }
+        assert!(shortened >= synthetic + 8, "{shortened}");
+        // A phrase as long as the opening form: the whole block is compared with it.
+        let mut extra = HashSet::default();
+        extra.insert(matching_form(long));
+        assert_eq!(classify_long_sentence(&blocks[0], &extra, 60), None);
     }
 
     #[test]
