@@ -1,9 +1,10 @@
 //! Keyphrase extraction: candidates, scoring, near-duplicate removal.
 //!
 //! Candidates are 1–`max_words`-word phrases inside one chunk (a run of words between punctuation, numbers or
-//! sentence ends), that neither start nor end with a stopword, and whose words are all words (not numbers, not
-//! template junk such as `spot_img`). Words are compared by grouping key (normalized form, stem or Arabic light
-//! stem), so diacritic, tatweel, case, inflection and clitic variants are one candidate. Scoring ([`Algorithm`]):
+//! sentence ends), that neither start nor end with a stopword, do not run across an Arabic verb in the future tense,
+//! and whose words are all words (not numbers, not template junk such as `spot_img`). Words are compared by grouping
+//! key (normalized form, stem or Arabic light stem), so diacritic, tatweel, case, inflection and clitic variants are
+//! one candidate. Scoring ([`Algorithm`]):
 //! YAKE, TF-IDF against background word frequencies ([`tfidf`]) or a corpus, PositionRank ([`graph`]), or all
 //! three combined (where a phrase that a short headline has and the body repeats also counts double); the best
 //! candidates are kept unless they are near duplicates of a better one; a shorter phrase seen once, inside a better
@@ -138,6 +139,34 @@ fn is_plain_word(word: &str) -> bool {
 }
 
 /// How a word is written, for YAKE's casing feature.
+/// Whether an Arabic word is a verb in the future tense, which no more starts or ends a keyphrase than a stopword
+/// does: سـ before a present-tense prefix (ي ت ن) and a word of three letters or more that the background
+/// frequencies list as clearly commoner than the whole (سيغيب: يغيب; ستكون: تكون). A noun that starts the same way
+/// is commoner than what follows its س (سيدة, سيدي), or that is no word (سياسة, سنوات). A leading و or ف (and) is
+/// looked through (وسيكون).
+fn is_future_verb(word: &str) -> bool {
+    /// How much commoner (in Zipf units, a factor of about 3) the word after س must be than the whole.
+    const MARGIN: f64 = 0.5;
+    let word = word
+        .strip_prefix(['و', 'ف'])
+        .filter(|w| w.starts_with('س'))
+        .unwrap_or(word);
+    let Some(rest) = word.strip_prefix('س') else {
+        return false;
+    };
+    if !rest.starts_with(['ي', 'ت', 'ن']) || rest.chars().filter(|c| c.is_alphabetic()).count() < 3
+    {
+        return false;
+    }
+    let Some(frequencies) = tfidf::Frequencies::for_language("ar") else {
+        return false;
+    };
+    let whole = frequencies
+        .zipf(word)
+        .unwrap_or_else(|| frequencies.unlisted_zipf());
+    frequencies.zipf(rest).is_some_and(|z| z >= whole + MARGIN)
+}
+
 fn casing(word: &str) -> Casing {
     let mut letters = word.chars().filter(|&c| crate::lang::is_alphabetic(c));
     match letters.next() {
@@ -160,6 +189,8 @@ fn casing(word: &str) -> Casing {
 /// A word token's matching form, stopword status and grouping key.
 struct WordForm {
     stopword: bool,
+    /// A verb that a keyphrase does not run across (a stopword too): see [`is_future_verb`].
+    verb: bool,
     /// Shared by every token of one spelling.
     key: Rc<str>,
     /// The key's number in the document's [`Keys`].
@@ -223,7 +254,7 @@ fn word_forms(
         .count();
     let mut keys = Keys::with_capacity(words);
     // Each distinct spelling is folded, looked up and stemmed once.
-    let mut known: HashMap<&str, (bool, Rc<str>, u32)> =
+    let mut known: HashMap<&str, (bool, bool, Rc<str>, u32)> =
         HashMap::with_capacity_and_hasher(words, Default::default());
     // Whether an Arabic-script word that is not a stopword occurs: only then do the passes below apply.
     let mut any_arabic = false;
@@ -233,9 +264,10 @@ fn word_forms(
             continue;
         }
         let surface = &text[token.range.clone()];
-        if let Some((stopword, key, id)) = known.get(surface) {
+        if let Some((stopword, verb, key, id)) = known.get(surface) {
             forms.push(Some(WordForm {
                 stopword: *stopword,
+                verb: *verb,
                 key: key.clone(),
                 id: *id,
                 derived: false,
@@ -249,15 +281,18 @@ fn word_forms(
             Cow::Borrowed(surface)
         };
         let arabic = arabic::is_arabic_word(&lower);
-        let stopword = stopwords.contains(&lower)
+        let verb = arabic && is_future_verb(&lower);
+        let stopword = verb
+            || stopwords.contains(&lower)
             || !is_plain_word(&lower)
             || (arabic
                 && arabic::single_proclitic(&lower).is_some_and(|rest| stopwords.contains(rest)));
         let (key, id) = keys.intern(&lang::group_key(&lower, language.unwrap_or("und")));
         any_arabic |= arabic && !stopword;
-        known.insert(surface, (stopword, key.clone(), id));
+        known.insert(surface, (stopword, verb, key.clone(), id));
         forms.push(Some(WordForm {
             stopword,
+            verb,
             key,
             id,
             derived: false,
@@ -656,6 +691,9 @@ pub fn extract(
                     break;
                 }
                 let Some(last) = token_term[j - 1] else { break };
+                if units[j - 1].form.as_ref().is_some_and(|f| f.verb) {
+                    break;
+                }
                 if n > 1 {
                     let fresh = node_candidate.len() as u32;
                     node = *nodes
@@ -1110,6 +1148,43 @@ mod tests {
         assert_eq!(similarity("abc", "abc"), 1.0);
         assert_eq!(similarity("", "abc"), 0.0);
         assert!((similarity("kitten", "sitting") - (1.0 - 3.0 / 7.0)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn future_verbs() {
+        for verb in [
+            "سيغيب",
+            "سيكون",
+            "ستكون",
+            "سيتم",
+            "ستشارك",
+            "سنرى",
+            "وسيكون",
+            "فستبدأ",
+            "سيعود",
+        ] {
+            let form = crate::normalize::normalize(verb, &Default::default());
+            assert!(is_future_verb(&form.text), "{verb}");
+        }
+        // Nouns and names: no word after س (سياسة, سنوات, سيارة, سيناء), or one rarer than the whole (سيدة).
+        for noun in [
+            "سياسة",
+            "سنوات",
+            "سيارة",
+            "سيناء",
+            "سيدة",
+            "سيدي",
+            "ستة",
+            "سنة",
+            "سيطرة",
+            "ستار",
+            "سامي",
+            "يغيب",
+            "وسياسة",
+        ] {
+            let form = crate::normalize::normalize(noun, &Default::default());
+            assert!(!is_future_verb(&form.text), "{noun}");
+        }
     }
 
     #[test]
