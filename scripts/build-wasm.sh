@@ -6,13 +6,14 @@ cd "$ROOT"
 
 profile=release
 [ "${1:-}" = "--dev" ] && profile=dev
+target="${CARGO_TARGET_DIR:-target}"
 log "cargo build ($profile, wasm32-unknown-unknown)"
 if [ "$profile" = release ]; then
   cargo build --lib --release --target wasm32-unknown-unknown
-  wasm=target/wasm32-unknown-unknown/release/maqal.wasm
+  wasm="$target/wasm32-unknown-unknown/release/maqal.wasm"
 else
   cargo build --lib --target wasm32-unknown-unknown
-  wasm=target/wasm32-unknown-unknown/debug/maqal.wasm
+  wasm="$target/wasm32-unknown-unknown/debug/maqal.wasm"
 fi
 
 log "wasm-bindgen $(wasm-bindgen --version | cut -d' ' -f2) --target web"

@@ -9,5 +9,6 @@ shift || true
 venv="$TOOLS_DIR/venv"
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/python" -c 'import yake, snowballstemmer' 2>/dev/null || "$venv/bin/pip" install --quiet yake snowballstemmer
-[ -x target/release/maqal ] || cargo build --release --features cli
-"$venv/bin/python" benches/kp_quality.py "$@" "$dir"/*.jsonl
+maqal="${CARGO_TARGET_DIR:-target}/release/maqal"
+[ -x "$maqal" ] || cargo build --release --features cli
+"$venv/bin/python" benches/kp_quality.py --maqal "$maqal" "$@" "$dir"/*.jsonl
