@@ -2,7 +2,7 @@
 
 use crate::keywords::HashSet;
 
-use crate::normalize::{normalize, NormalizeOptions};
+use crate::normalize::{normalize, NormalizeOptions, Normalizer};
 
 const DATA: &str = include_str!("../../data/stopwords/stopwords.txt");
 
@@ -55,9 +55,7 @@ impl Stopwords {
         let Some(list) = raw(code) else {
             return false;
         };
-        for line in list.lines() {
-            self.insert(line, options);
-        }
+        self.insert_all(list.lines(), options);
         true
     }
 
@@ -76,12 +74,22 @@ impl Stopwords {
         if code != "ar" {
             return false;
         }
-        for line in ARABIC_REPORTING_VERBS.lines() {
-            if !line.starts_with('#') {
-                self.insert(line, options);
+        let verbs = ARABIC_REPORTING_VERBS
+            .lines()
+            .filter(|l| !l.starts_with('#'));
+        self.insert_all(verbs, options);
+        true
+    }
+
+    /// Add every word of `words`, normalized with `options` (one normalizer for all).
+    fn insert_all<'a>(&mut self, words: impl Iterator<Item = &'a str>, options: &NormalizeOptions) {
+        let normalizer = Normalizer::new(options);
+        for word in words {
+            let n = normalizer.normalize(word.trim());
+            if !n.text.is_empty() {
+                self.words.insert(n.text.into_owned());
             }
         }
-        true
     }
 
     /// Add one word, normalized with `options`.
