@@ -4,7 +4,8 @@
 //! unrelated words. Following the light-stemming line of work (Larkey, Ballesteros & Connell, "Light Stemming for
 //! Arabic Information Retrieval", 2007) but more conservatively:
 //! - the definite article and the prepositions fused with it (ال، وال، فال، بال، كال، لل، ولل، فلل) are removed
-//!   when at least three letters remain;
+//!   when at least three letters remain, and so is an ال right after it (a word that starts with أل or إل, such as
+//!   ألعاب, reads ال once its hamza is folded: الألعاب, للألعاب and ألعاب share one key);
 //! - a final teh marbuta ة after at least three letters is removed, so
 //!   masculine and feminine forms of an adjective group;
 //! - the feminine plural ات is removed when at least three letters remain (قرارات → قرار, مفاوضات → مفاوض, like
@@ -27,15 +28,21 @@ fn letters(s: &str) -> usize {
 const ARTICLES: [&str; 8] = ["ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال"];
 
 /// `word` without a leading definite article (and fused preposition), when at least three letters remain.
+///
+/// A word that itself starts with ال once its hamza is folded (ألعاب → العاب, إلغاء → الغاء, التزام) cannot be told
+/// from one with the article, so after an article that start is removed too: الألعاب, للألعاب and ألعاب all
+/// become عاب, and الالتزام groups with التزام.
 pub fn strip_article(word: &str) -> &str {
-    for a in ARTICLES {
-        if let Some(rest) = word.strip_prefix(a) {
-            if letters(rest) >= 3 {
-                return rest;
-            }
-        }
+    let article = ARTICLES
+        .into_iter()
+        .find_map(|a| word.strip_prefix(a).filter(|rest| letters(rest) >= 3));
+    match article {
+        Some(rest) => rest
+            .strip_prefix("ال")
+            .filter(|r| letters(r) >= 3)
+            .unwrap_or(rest),
+        None => word,
     }
-    word
 }
 
 /// `word` without a final teh marbuta ة, when at least three letters remain. (A final ه is left alone: it is
