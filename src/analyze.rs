@@ -303,8 +303,8 @@ impl Analyzer {
     }
 
     /// The stopwords used for a document in language `code`: the language's list and its verbs of reporting
-    /// ([`Stopwords::add_reporting_verbs`]), plus English for documents not written in Latin script (pasted pages carry English UI strings), plus and minus the caller's words. Built
-    /// once per language.
+    /// ([`Stopwords::add_reporting_verbs`]), plus English for documents not written in Latin script (pasted pages
+    /// carry English UI strings), plus and minus the caller's words. Built once per language.
     pub fn stopwords_for(&self, code: &str) -> Arc<Stopwords> {
         let mut cache = self.stopwords.lock().unwrap_or_else(|e| e.into_inner());
         let o = &self.options;

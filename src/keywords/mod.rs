@@ -138,7 +138,6 @@ fn is_plain_word(word: &str) -> bool {
             .is_some()
 }
 
-/// How a word is written, for YAKE's casing feature.
 /// Whether an Arabic word is a verb in the future tense, which no more starts or ends a keyphrase than a stopword
 /// does: سـ before a present-tense prefix (ي ت ن) and a word of three letters or more that the background
 /// frequencies list as clearly commoner than the whole (سيغيب: يغيب; ستكون: تكون). A noun that starts the same way
@@ -154,7 +153,8 @@ fn is_future_verb(word: &str) -> bool {
     let Some(rest) = word.strip_prefix('س') else {
         return false;
     };
-    if !rest.starts_with(['ي', 'ت', 'ن']) || rest.chars().filter(|c| c.is_alphabetic()).count() < 3
+    if !rest.starts_with(['ي', 'ت', 'ن'])
+        || rest.chars().filter(|&c| lang::is_alphabetic(c)).count() < 3
     {
         return false;
     }
@@ -167,6 +167,7 @@ fn is_future_verb(word: &str) -> bool {
     frequencies.zipf(rest).is_some_and(|z| z >= whole + MARGIN)
 }
 
+/// How a word is written, for YAKE's casing feature.
 fn casing(word: &str) -> Casing {
     let mut letters = word.chars().filter(|&c| crate::lang::is_alphabetic(c));
     match letters.next() {
@@ -1230,35 +1231,29 @@ mod tests {
     #[test]
     fn overlaps() {
         let w = |key: &'static str| key.split(' ').collect::<Vec<_>>();
-        // One word of a kept phrase alone.
-        assert_eq!(
-            overlap(&w("تعاون عسكري"), 3, &w("تعاون"), 9),
-            Overlap::Redundant
-        );
-        // A shorter phrase seen twice and never apart from the kept one.
-        assert_eq!(
-            overlap(&w("مواجه تهديد اقليمي"), 2, &w("تهديد اقليمي"), 2),
-            Overlap::Redundant
-        );
-        // ... seen once, a spare; also seen on its own, a keyphrase.
-        assert_eq!(
-            overlap(&w("reduc queri abandon"), 1, &w("queri abandon"), 1),
-            Overlap::Spare
-        );
-        assert_eq!(
-            overlap(&w("توقيع خطه عمل"), 2, &w("خطه عمل"), 3),
-            Overlap::None
-        );
-        // A longer phrase around a kept one seen as often.
-        assert_eq!(
-            overlap(&w("خطه عمل"), 2, &w("توقيع خطه عمل"), 2),
-            Overlap::Redundant
-        );
-        // Overlap without containment.
-        assert_eq!(
-            overlap(&w("توقيع خطه عمل"), 2, &w("خطه عمل عسكري"), 2),
-            Overlap::Redundant
-        );
-        assert_eq!(overlap(&w("حرب غزه"), 2, &w("مغرب"), 9), Overlap::None);
+        // (kept phrase, its count, candidate, its count, overlap)
+        let cases = [
+            // One word of a kept phrase alone.
+            ("تعاون عسكري", 3, "تعاون", 9, Overlap::Redundant),
+            // A shorter phrase seen twice and never apart from the kept one.
+            (
+                "مواجه تهديد اقليمي",
+                2,
+                "تهديد اقليمي",
+                2,
+                Overlap::Redundant,
+            ),
+            // ... seen once, a spare; also seen on its own, a keyphrase.
+            ("reduc queri abandon", 1, "queri abandon", 1, Overlap::Spare),
+            ("توقيع خطه عمل", 2, "خطه عمل", 3, Overlap::None),
+            // A longer phrase around a kept one seen as often.
+            ("خطه عمل", 2, "توقيع خطه عمل", 2, Overlap::Redundant),
+            // Overlap without containment.
+            ("توقيع خطه عمل", 2, "خطه عمل عسكري", 2, Overlap::Redundant),
+            ("حرب غزه", 2, "مغرب", 9, Overlap::None),
+        ];
+        for (a, na, b, nb, expected) in cases {
+            assert_eq!(overlap(&w(a), na, &w(b), nb), expected, "{a} / {b}");
+        }
     }
 }

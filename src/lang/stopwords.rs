@@ -94,10 +94,7 @@ impl Stopwords {
 
     /// Add one word, normalized with `options`.
     pub fn insert(&mut self, word: &str, options: &NormalizeOptions) {
-        let n = normalize(word.trim(), options);
-        if !n.text.is_empty() {
-            self.words.insert(n.text.into_owned());
-        }
+        self.insert_all(std::iter::once(word), options);
     }
 
     /// Remove one word, normalized with `options`.
