@@ -30,8 +30,10 @@ pub(crate) fn position_rank(sequence: &[usize], terms: usize, window: usize) -> 
     for b in &mut bias {
         *b /= total;
     }
-    let mut weights: HashMap<(usize, usize), f64> =
-        HashMap::with_capacity_and_hasher(sequence.len() * 2, Default::default());
+    let mut weights: HashMap<(usize, usize), f64> = HashMap::with_capacity_and_hasher(
+        super::distinct_estimate(sequence.len() * 2),
+        Default::default(),
+    );
     for (i, &a) in sequence.iter().enumerate() {
         for &b in sequence.iter().skip(i + 1).take(window.saturating_sub(1)) {
             if a != b {

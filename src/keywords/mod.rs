@@ -247,16 +247,16 @@ fn word_forms(
     language: Option<&str>,
 ) -> (Vec<Option<WordForm>>, Keys) {
     let mut forms: Vec<Option<WordForm>> = Vec::with_capacity(seg.tokens.len());
-    // Sized for a document of distinct words (a table that grows is rebuilt each time).
+    // Sized for the distinct words a document of this length has (a table that grows is rebuilt each time).
     let words = seg
         .tokens
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .count();
-    let mut keys = Keys::with_capacity(words);
+    let mut keys = Keys::with_capacity(distinct_estimate(words));
     // Each distinct spelling is folded, looked up and stemmed once.
     let mut known: HashMap<&str, (bool, bool, Rc<str>, u32)> =
-        HashMap::with_capacity_and_hasher(words, Default::default());
+        HashMap::with_capacity_and_hasher(distinct_estimate(words), Default::default());
     // Whether an Arabic-script word that is not a stopword occurs: only then do the passes below apply.
     let mut any_arabic = false;
     for token in &seg.tokens {
@@ -674,11 +674,14 @@ pub fn extract(
     // Candidates, each once, and every occurrence (candidate index, range, what to display) in text order.
     // A phrase is found through its prefixes: the node of a one-word prefix is its term id; that of a longer one is
     // numbered after the terms, by its shorter prefix's node and its last term.
-    let mut nodes: HashMap<u64, u32> =
-        HashMap::with_capacity_and_hasher(units.len() * (max_words - 1), Default::default());
+    let mut nodes: HashMap<u64, u32> = HashMap::with_capacity_and_hasher(
+        distinct_estimate(units.len() * (max_words - 1)),
+        Default::default(),
+    );
     let mut node_candidate: Vec<u32> = vec![u32::MAX; terms.len()];
-    let mut candidates: Vec<CandidateStats> = Vec::with_capacity(units.len() * max_words);
-    let mut occurrences: Vec<Occurrence> = Vec::with_capacity(units.len() * max_words);
+    let mut candidates: Vec<CandidateStats> =
+        Vec::with_capacity(distinct_estimate(units.len() * max_words));
+    let mut occurrences: Vec<Occurrence> = Vec::with_capacity(units.len());
     for chunk in &chunks {
         for i in chunk.clone() {
             let Some(first) = token_term[i] else { continue };
@@ -933,6 +936,15 @@ pub fn extract(
 
 /// Co-occurrence window of the word graph, in content words.
 const GRAPH_WINDOW: usize = 6;
+
+/// Room to reserve for the distinct items (words, phrases, pairs) among `n`: all of them in a short text, far fewer
+/// in a long one, where most repeat (24·√n, more than enough for a report of 19,500 words with 1,400 distinct terms
+/// and 2,800 distinct phrases). A table reserved for all `n` spreads a long document's work over memory it never
+/// fills: on the 20 reports of wiki20 the command touched a quarter fewer pages of memory than it did with such
+/// tables, for 0.6 % more instructions (tables that grow).
+pub(crate) fn distinct_estimate(n: usize) -> usize {
+    n.min(64 + 24 * n.isqrt())
+}
 
 /// Exponents of the normalized YAKE, TF-IDF and PositionRank scores in the combined score (a weighted geometric
 /// mean), chosen on the keyphrase benchmark (BENCHMARKS.md): TF-IDF leads, the other two temper it with the

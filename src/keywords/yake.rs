@@ -26,8 +26,10 @@ impl Bigrams {
     /// Counts `pairs` (left term, right term), and records in `terms` how many distinct terms each has on either
     /// side and how many neighbours in all.
     pub fn count(pairs: Vec<(u32, u32)>, terms: &mut [TermStats]) -> Bigrams {
-        let mut counted: HashMap<u64, u32> =
-            HashMap::with_capacity_and_hasher(pairs.len(), Default::default());
+        let mut counted: HashMap<u64, u32> = HashMap::with_capacity_and_hasher(
+            super::distinct_estimate(pairs.len()),
+            Default::default(),
+        );
         for (a, b) in pairs {
             let n = counted.entry(Self::key(a, b)).or_insert(0);
             if *n == 0 {
