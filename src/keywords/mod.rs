@@ -89,43 +89,6 @@ impl Default for KeywordOptions {
     }
 }
 
-/// Whether an Arabic word is a verb of the forms تفعّل / تفاعل in the present tense, third person (يتقدّم, يتزامن,
-/// يتحدثون, ويتضمن), which no more starts or ends a keyphrase than a stopword does. Told by its pattern: يت, then a
-/// stem of three letters, or of four with ا second (يتفاعل), and at most one object or subject suffix (ون, وا, ان,
-/// ن, ه, ها, هم, ...). The pattern leaves out the nouns and names that start with يت: a stem with ة or of another
-/// shape (يتسحاق, يتسهار), and a stem that starts with ي (يتيم, يتيمة, the rare verbs يتيسّر aside). A leading و
-/// (and) is looked through, but not ف, which starts nouns (فيتامين).
-fn is_present_verb(word: &str) -> bool {
-    const SUFFIXES: [&str; 16] = [
-        "ونها", "ونهم", "ونه", "ون", "وا", "ان", "ن", "هما", "هم", "هن", "ها", "ه", "كم", "ك",
-        "ني", "نا",
-    ];
-    let word = word
-        .strip_prefix('و')
-        .filter(|w| w.starts_with("يت"))
-        .unwrap_or(word);
-    let Some(rest) = word.strip_prefix("يت") else {
-        return false;
-    };
-    if rest.starts_with('ي') || rest.contains('ة') {
-        return false;
-    }
-    // Letters of a stem, harakat aside (they are kept when their rule is off); `None` for anything but Arabic letters.
-    let verb_stem = |stem: &str| {
-        let letters: Option<Vec<char>> = stem
-            .chars()
-            .filter(|c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}'))
-            .map(|c| matches!(c, 'ء'..='ي').then_some(c))
-            .collect();
-        letters.is_some_and(|l| l.len() == 3 || (l.len() == 4 && l[1] == 'ا'))
-    };
-    verb_stem(rest)
-        || SUFFIXES
-            .iter()
-            .filter_map(|s| rest.strip_suffix(s))
-            .any(verb_stem)
-}
-
 /// How a word is written, for YAKE's casing feature.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Casing {
@@ -202,6 +165,44 @@ fn is_future_verb(word: &str) -> bool {
         .zipf(word)
         .unwrap_or_else(|| frequencies.unlisted_zipf());
     frequencies.zipf(rest).is_some_and(|z| z >= whole + MARGIN)
+}
+
+/// Whether an Arabic word is a verb of the forms تفعّل / تفاعل in the present tense, third person (يتقدّم, يتزامن,
+/// يتحدثون, ويتضمن), which no more starts or ends a keyphrase than a stopword does. Told by its pattern: يت, then a
+/// stem of three letters, or of four with ا second (يتفاعل), and at most one object or subject suffix (ون, وا, ان,
+/// ن, ه, ها, هم, ...). The pattern leaves out the nouns and names that start with يت: a stem with ة or of another
+/// shape (يتسحاق, يتسهار), and a stem that starts with ي (يتيم, يتيمة, the rare verbs يتيسّر aside). A leading و
+/// (and) is looked through, but not ف, which starts nouns (فيتامين).
+fn is_present_verb(word: &str) -> bool {
+    const SUFFIXES: [&str; 16] = [
+        "ونها", "ونهم", "ونه", "ون", "وا", "ان", "ن", "هما", "هم", "هن", "ها", "ه", "كم", "ك",
+        "ني", "نا",
+    ];
+    let word = word
+        .strip_prefix('و')
+        .filter(|w| w.starts_with("يت"))
+        .unwrap_or(word);
+    let Some(rest) = word.strip_prefix("يت") else {
+        return false;
+    };
+    if rest.starts_with('ي') || rest.contains('ة') {
+        return false;
+    }
+    // Letters of a stem, harakat and tatweel aside (they are kept when their rules are off); `None` for anything but
+    // Arabic letters.
+    let verb_stem = |stem: &str| {
+        let letters: Option<Vec<char>> = stem
+            .chars()
+            .filter(|c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
+            .map(|c| matches!(c, 'ء'..='ي').then_some(c))
+            .collect();
+        letters.is_some_and(|l| l.len() == 3 || (l.len() == 4 && l[1] == 'ا'))
+    };
+    verb_stem(rest)
+        || SUFFIXES
+            .iter()
+            .filter_map(|s| rest.strip_suffix(s))
+            .any(verb_stem)
 }
 
 /// How a word is written, for YAKE's casing feature.
@@ -1254,6 +1255,8 @@ mod tests {
             let form = crate::normalize::normalize(verb, &Default::default());
             assert!(is_present_verb(&form.text), "{verb}");
         }
+        // With the harakat and tatweel rules off.
+        assert!(is_present_verb("يتقـدّم"));
         // Nouns and names that start with يت, words of other shapes, and what follows ف (فيتامين).
         for word in [
             "يتسحاق",
