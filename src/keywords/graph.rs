@@ -8,8 +8,6 @@
 //! `S(v) = (1 − α)·p̃(v) + α·Σ_{u→v} w(u,v)/O(u)·S(u)`, `α = 0.85`, iterated until the scores change by less than
 //! `10⁻⁴` in total (at most 100 rounds). A phrase scores the sum of its words' scores.
 
-use super::HashMap;
-
 /// Total change of the scores (which sum to 1) below which the iteration stops: below what changes a ranking (from
 /// 10⁻⁵, it swapped two neighbours in one top 10 of the 4,301 of the keyphrase benchmark, and saved up to 6 % of
 /// the time).
@@ -30,38 +28,67 @@ pub(crate) fn position_rank(sequence: &[usize], terms: usize, window: usize) -> 
     for b in &mut bias {
         *b /= total;
     }
-    let mut weights: HashMap<(usize, usize), f64> = HashMap::with_capacity_and_hasher(
-        super::distinct_estimate(sequence.len() * 2),
-        Default::default(),
-    );
-    for (i, &a) in sequence.iter().enumerate() {
-        for &b in sequence.iter().skip(i + 1).take(window.saturating_sub(1)) {
-            if a != b {
-                *weights.entry((a.min(b), a.max(b))).or_insert(0.0) += 1.0;
-            }
-        }
-    }
-    let mut out_weight = vec![0.0; terms];
+    // Each word's neighbours with the number of times each is seen within the window (the edge weight), in order
+    // of first co-occurrence: every co-occurrence is listed under both words (compressed rows), then each word's
+    // list is folded into its distinct neighbours.
     let mut start = vec![0usize; terms + 1];
-    for (&(a, b), &w) in &weights {
-        out_weight[a] += w;
-        out_weight[b] += w;
+    let pairs = || {
+        sequence.iter().enumerate().flat_map(move |(i, &a)| {
+            sequence[i + 1..]
+                .iter()
+                .take(window.saturating_sub(1))
+                .filter(move |&&b| b != a)
+                .map(move |&b| (a, b))
+        })
+    };
+    for (a, b) in pairs() {
         start[a + 1] += 1;
         start[b + 1] += 1;
     }
     for v in 0..terms {
         start[v + 1] += start[v];
     }
-    // The edges into each word (compressed rows), each with the share of its source's score it carries:
-    // `w(u,v)/O(u)`. Each round pulls a word's new score from them.
-    let mut incoming: Vec<(u32, f64)> = vec![(0, 0.0); start[terms]];
+    let mut listed = vec![0u32; start[terms]];
     let mut fill = start.clone();
-    for (&(a, b), &w) in &weights {
-        incoming[fill[b]] = (a as u32, w / out_weight[a]);
-        fill[b] += 1;
-        incoming[fill[a]] = (b as u32, w / out_weight[b]);
+    for (a, b) in pairs() {
+        listed[fill[a]] = b as u32;
         fill[a] += 1;
+        listed[fill[b]] = a as u32;
+        fill[b] += 1;
     }
+    // The out weight of a word is the number of its co-occurrences.
+    let out_weight: Vec<f64> = (0..terms)
+        .map(|v| (start[v + 1] - start[v]) as f64)
+        .collect();
+    // Folded in place: `at[u]` is where `u` sits in the list of the word being folded, if it does.
+    let mut at = vec![usize::MAX; terms];
+    let mut weight = vec![0u32; listed.len()];
+    let mut distinct_start = vec![0usize; terms + 1];
+    let mut end = 0;
+    for v in 0..terms {
+        let first = end;
+        for k in start[v]..start[v + 1] {
+            let u = listed[k] as usize;
+            if at[u] < first || at[u] >= end {
+                at[u] = end;
+                listed[end] = u as u32;
+                weight[end] = 1;
+                end += 1;
+            } else {
+                weight[at[u]] += 1;
+            }
+        }
+        distinct_start[v + 1] = end;
+    }
+    let start = distinct_start;
+    // The edges into each word, each with the share of its source's score it carries: `w(u,v)/O(u)`. Each round
+    // pulls a word's new score from them.
+    let incoming: Vec<(u32, f64)> = (0..end)
+        .map(|k| {
+            let u = listed[k];
+            (u, f64::from(weight[k]) / out_weight[u as usize])
+        })
+        .collect();
     scores.clone_from(&bias);
     let mut next = vec![0.0; terms];
     let isolated: Vec<usize> = (0..terms).filter(|&v| out_weight[v] == 0.0).collect();
