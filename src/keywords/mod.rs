@@ -226,10 +226,13 @@ fn casing(word: &str) -> Casing {
 }
 
 /// A word token's matching form, stopword status and grouping key.
+#[derive(Clone)]
 struct WordForm {
     stopword: bool,
     /// A verb that a keyphrase does not run across (a stopword too): see [`is_future_verb`] and [`is_present_verb`].
     verb: bool,
+    /// Whether the word is in a script where a hyphen between words separates them (Arabic, Hebrew).
+    hyphen_separates: bool,
     /// Shared by every token of one spelling.
     key: Rc<str>,
     /// The key's number in the document's [`Keys`].
@@ -238,7 +241,13 @@ struct WordForm {
     derived: bool,
     /// Bytes of a one-letter proclitic removed for the key (لجبهة: ل), when that is all that was done.
     proclitic: usize,
+    /// The number of the word's spelling in the document, in order of first occurrence ([`NO_SPELLING`] for a
+    /// hyphenated compound, whose spelling is its text).
+    spelling: u32,
 }
+
+/// [`WordForm::spelling`] of a hyphenated compound.
+const NO_SPELLING: u32 = u32::MAX;
 
 /// The grouping keys of a document (and remainders of words after a proclitic), each once, numbered.
 #[derive(Default)]
@@ -277,6 +286,8 @@ impl Keys {
 /// Matching forms of every word token (`None` for other tokens), and the keys they use. Grouping keys come from
 /// [`lang::group_key`] (the Arabic light key for Arabic-script words, the Snowball stem for a language with a
 /// stemmer); a one-letter Arabic proclitic is removed only when the rest is a word of the same document.
+///
+/// Every distinct spelling is worked out once, in order of first occurrence, and its tokens share the result.
 fn word_forms(
     text: &str,
     seg: &Segmentation,
@@ -284,7 +295,6 @@ fn word_forms(
     case_fold: bool,
     language: Option<&str>,
 ) -> (Vec<Option<WordForm>>, Keys) {
-    let mut forms: Vec<Option<WordForm>> = Vec::with_capacity(seg.tokens.len());
     // Sized for the distinct words a document of this length has (a table that grows is rebuilt each time).
     let words = seg
         .tokens
@@ -292,26 +302,23 @@ fn word_forms(
         .filter(|t| t.kind == TokenKind::Word)
         .count();
     let mut keys = Keys::with_capacity(distinct_estimate(words));
-    // Each distinct spelling is folded, looked up and stemmed once.
-    let mut known: HashMap<&str, (bool, bool, Rc<str>, u32)> =
+    // The distinct spellings, with their forms, and the spelling of each token.
+    let mut spellings: Vec<(&str, WordForm)> = Vec::with_capacity(distinct_estimate(words));
+    let mut known: HashMap<&str, u32> =
         HashMap::with_capacity_and_hasher(distinct_estimate(words), Default::default());
+    let mut token_spelling: Vec<Option<u32>> = Vec::with_capacity(seg.tokens.len());
     // Whether an Arabic-script word that is not a stopword occurs: only then do the passes below apply.
     let mut any_arabic = false;
     for token in &seg.tokens {
         if token.kind != TokenKind::Word {
-            forms.push(None);
+            token_spelling.push(None);
             continue;
         }
         let surface = &text[token.range.clone()];
-        if let Some((stopword, verb, key, id)) = known.get(surface) {
-            forms.push(Some(WordForm {
-                stopword: *stopword,
-                verb: *verb,
-                key: key.clone(),
-                id: *id,
-                derived: false,
-                proclitic: 0,
-            }));
+        let fresh = spellings.len() as u32;
+        let spelling = *known.entry(surface).or_insert(fresh);
+        token_spelling.push(Some(spelling));
+        if spelling != fresh {
             continue;
         }
         let lower: Cow<'_, str> = if case_fold {
@@ -328,26 +335,42 @@ fn word_forms(
                 && arabic::single_proclitic(&lower).is_some_and(|rest| stopwords.contains(rest)));
         let (key, id) = keys.intern(&lang::group_key(&lower, language.unwrap_or("und")));
         any_arabic |= arabic && !stopword;
-        known.insert(surface, (stopword, verb, key.clone(), id));
-        forms.push(Some(WordForm {
-            stopword,
-            verb,
-            key,
-            id,
-            derived: false,
-            proclitic: 0,
-        }));
+        spellings.push((
+            surface,
+            WordForm {
+                stopword,
+                verb,
+                hyphen_separates: surface
+                    .chars()
+                    .any(|c| ('\u{0590}'..='\u{08FF}').contains(&c)),
+                key,
+                id,
+                derived: false,
+                proclitic: 0,
+                spelling: fresh,
+            },
+        ));
     }
+    drop(known);
+    if any_arabic {
+        arabic_forms(&mut spellings, &mut keys);
+    }
+    let forms = token_spelling
+        .into_iter()
+        .map(|s| s.map(|s| spellings[s as usize].1.clone()))
+        .collect();
+    (forms, keys)
+}
+
+/// The keys of Arabic words that the document's other words decide, for its distinct spellings (in order of first
+/// occurrence): a one-letter proclitic removed when the rest is a word of the document, a nisba adjective joined
+/// to its noun.
+fn arabic_forms(spellings: &mut [(&str, WordForm)], keys: &mut Keys) {
     // Remainders after a one-letter proclitic that two different proclitics share (لجبهة and وجبهة: جبهة) are
     // words of the document too, even when the bare word itself does not occur. The same letter before two forms
     // of one remainder is no evidence: فكري and فكرية are words of their own, not ف + كري.
-    if !any_arabic {
-        return (forms, keys);
-    }
     let mut remainders: HashMap<&str, &str> = HashMap::default();
-    for (token, form) in seg.tokens.iter().zip(&forms) {
-        let Some(form) = form else { continue };
-        let surface = &text[token.range.clone()];
+    for &(surface, ref form) in spellings.iter() {
         if form.stopword || !arabic::is_arabic_word(surface) {
             continue;
         }
@@ -363,13 +386,9 @@ fn word_forms(
             }
         }
     }
-    for (token, form) in seg.tokens.iter().zip(forms.iter_mut()) {
-        let Some(form) = form else { continue };
-        if form.stopword {
-            continue;
-        }
-        let surface = &text[token.range.clone()];
-        if !arabic::is_arabic_word(surface) {
+    for (surface, form) in spellings.iter_mut() {
+        let surface: &str = surface;
+        if form.stopword || !arabic::is_arabic_word(surface) {
             continue;
         }
         let mut key = None;
@@ -409,7 +428,6 @@ fn word_forms(
             form.derived = true;
         }
     }
-    (forms, keys)
 }
 
 /// The term ids of a candidate phrase (at most five words) and their number: a hash key without allocation.
@@ -466,12 +484,6 @@ fn units(
     (mut forms, mut keys): (Vec<Option<WordForm>>, Keys),
 ) -> (Vec<Unit>, Keys) {
     let tokens = &seg.tokens;
-    // Words of scripts where a hyphen between words separates them are never joined.
-    let separates = |i: usize| {
-        text[tokens[i].range.clone()]
-            .chars()
-            .any(|c| ('\u{0590}'..='\u{08FF}').contains(&c))
-    };
     let mut out: Vec<Unit> = Vec::with_capacity(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
@@ -485,19 +497,20 @@ fn units(
             form: forms.get_mut(i).and_then(Option::take),
         };
         let mut j = i;
-        if unit.form.is_some() && !separates(i) {
+        // Words of scripts where a hyphen between words separates them are never joined.
+        if unit.form.as_ref().is_some_and(|f| !f.hyphen_separates) {
             while j + 2 < tokens.len()
                 && tokens[j + 1].range.start == tokens[j].range.end
                 && tokens[j + 2].range.start == tokens[j + 1].range.end
                 && matches!(&text[tokens[j + 1].range.clone()], "-" | "\u{2010}")
-                && forms[j + 2].is_some()
-                && !separates(j + 2)
+                && forms[j + 2].as_ref().is_some_and(|f| !f.hyphen_separates)
             {
                 let (Some(f), Some(next)) = (&mut unit.form, forms[j + 2].take()) else {
                     break;
                 };
                 (f.key, f.id) = keys.intern(&format!("{}-{}", f.key, next.key));
                 f.stopword &= next.stopword;
+                f.spelling = NO_SPELLING;
                 unit.range.end = tokens[j + 2].range.end;
                 j += 2;
             }
@@ -619,9 +632,18 @@ pub fn extract(
         if let Some(freq) = background {
             // Pairs of a term and a spelling already counted, beyond the first term of each spelling.
             let mut seen: HashSet<(usize, &str)> = HashSet::default();
-            // Each distinct spelling is looked up once; with the first term it was counted for.
-            let mut looked: HashMap<&str, (Option<f64>, Option<f64>, usize)> =
-                HashMap::with_capacity_and_hasher(terms.len(), Default::default());
+            // Each distinct spelling is looked up once; with the first term it was counted for. By the spelling's
+            // number, or its text for a compound.
+            type Looked = (Option<f64>, Option<f64>, usize);
+            let spellings = units
+                .iter()
+                .filter_map(|u| u.form.as_ref())
+                .map(|f| f.spelling)
+                .filter(|&s| s != NO_SPELLING)
+                .max()
+                .map_or(0, |m| m as usize + 1);
+            let mut looked: Vec<Option<Looked>> = vec![None; spellings];
+            let mut compounds: HashMap<&str, Option<Looked>> = HashMap::default();
             for (u, (unit, term)) in units.iter().zip(&token_term).enumerate() {
                 let Some(id) = *term else { continue };
                 if terms[id].stopword {
@@ -629,7 +651,12 @@ pub fn extract(
                 }
                 let surface = &text[unit.range.clone()];
                 let mut first = false;
-                let (z, bare, first_id) = *looked.entry(surface).or_insert_with(|| {
+                let spelling = unit.form.as_ref().map_or(NO_SPELLING, |f| f.spelling);
+                let slot = match looked.get_mut(spelling as usize) {
+                    Some(slot) => slot,
+                    None => compounds.entry(surface).or_insert(None),
+                };
+                let (z, bare, first_id) = *slot.get_or_insert_with(|| {
                     first = true;
                     let z = freq.zipf(surface);
                     if !arabic::is_arabic_word(surface) {
