@@ -140,4 +140,66 @@ mod tests {
         let single = position_rank(&[1], 2, 3);
         assert!((single[1] - 1.0).abs() < 1e-9);
     }
+
+    /// The paper's formula over a dense weight matrix, iterated the same way.
+    fn dense_position_rank(sequence: &[usize], terms: usize, window: usize) -> Vec<f64> {
+        let mut w = vec![vec![0.0f64; terms]; terms];
+        for (i, &a) in sequence.iter().enumerate() {
+            for &b in sequence.iter().skip(i + 1).take(window - 1) {
+                if a != b {
+                    w[a][b] += 1.0;
+                    w[b][a] += 1.0;
+                }
+            }
+        }
+        let out: Vec<f64> = w.iter().map(|row| row.iter().sum()).collect();
+        let mut bias = vec![0.0; terms];
+        for (i, &t) in sequence.iter().enumerate() {
+            bias[t] += 1.0 / (i + 1) as f64;
+        }
+        let total: f64 = bias.iter().sum();
+        bias.iter_mut().for_each(|b| *b /= total);
+        let mut s = bias.clone();
+        for _ in 0..100 {
+            let dangling: f64 = (0..terms).filter(|&v| out[v] == 0.0).map(|v| s[v]).sum();
+            let next: Vec<f64> = (0..terms)
+                .map(|v| {
+                    let pulled: f64 = (0..terms)
+                        .filter(|&u| w[u][v] > 0.0)
+                        .map(|u| w[u][v] / out[u] * s[u])
+                        .sum();
+                    (0.15 + 0.85 * dangling) * bias[v] + 0.85 * pulled
+                })
+                .collect();
+            let change: f64 = next.iter().zip(&s).map(|(a, b)| (a - b).abs()).sum();
+            s = next;
+            if change < TOLERANCE {
+                break;
+            }
+        }
+        s
+    }
+
+    #[test]
+    fn matches_the_formula_over_a_dense_matrix() {
+        // Sequences with repeats, neighbours that repeat within the window, and isolated words.
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        for (len, terms) in [(5, 4), (40, 9), (300, 60), (1000, 25)] {
+            let seq: Vec<usize> = (0..len)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    (x % (terms as u64 - 1)) as usize
+                })
+                .collect();
+            let fast = position_rank(&seq, terms, 6);
+            let dense = dense_position_rank(&seq, terms, 6);
+            for (a, b) in fast.iter().zip(&dense) {
+                assert!((a - b).abs() < 1e-12, "{len} words: {a} against {b}");
+            }
+            // The last term never occurs: no score.
+            assert_eq!(fast[terms - 1], 0.0);
+        }
+    }
 }
