@@ -387,7 +387,7 @@ fn arabic_forms(spellings: &mut [(&str, WordForm)], keys: &mut Keys) {
         }
     }
     for (surface, form) in spellings.iter_mut() {
-        let surface: &str = surface;
+        let surface = *surface;
         if form.stopword || !arabic::is_arabic_word(surface) {
             continue;
         }
@@ -635,14 +635,7 @@ pub fn extract(
             // Each distinct spelling is looked up once; with the first term it was counted for. By the spelling's
             // number, or its text for a compound.
             type Looked = (Option<f64>, Option<f64>, usize);
-            let spellings = units
-                .iter()
-                .filter_map(|u| u.form.as_ref())
-                .map(|f| f.spelling)
-                .filter(|&s| s != NO_SPELLING)
-                .max()
-                .map_or(0, |m| m as usize + 1);
-            let mut looked: Vec<Option<Looked>> = vec![None; spellings];
+            let mut looked: Vec<Option<Looked>> = Vec::new();
             let mut compounds: HashMap<&str, Option<Looked>> = HashMap::default();
             for (u, (unit, term)) in units.iter().zip(&token_term).enumerate() {
                 let Some(id) = *term else { continue };
@@ -651,10 +644,15 @@ pub fn extract(
                 }
                 let surface = &text[unit.range.clone()];
                 let mut first = false;
-                let spelling = unit.form.as_ref().map_or(NO_SPELLING, |f| f.spelling);
-                let slot = match looked.get_mut(spelling as usize) {
-                    Some(slot) => slot,
-                    None => compounds.entry(surface).or_insert(None),
+                let slot = match unit.form.as_ref().map_or(NO_SPELLING, |f| f.spelling) {
+                    NO_SPELLING => compounds.entry(surface).or_insert(None),
+                    spelling => {
+                        let spelling = spelling as usize;
+                        if spelling >= looked.len() {
+                            looked.resize(spelling + 1, None);
+                        }
+                        &mut looked[spelling]
+                    }
                 };
                 let (z, bare, first_id) = *slot.get_or_insert_with(|| {
                     first = true;
