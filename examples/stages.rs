@@ -30,7 +30,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     time("detect", &mut || {
         drop(std::hint::black_box(maqal::lang::detect(&text)))
     });
+    let clean_options = maqal::clean::CleanOptions::default();
+    time("clean", &mut || {
+        drop(std::hint::black_box(maqal::clean::clean(
+            &text,
+            &clean_options,
+        )))
+    });
     let analyzer = maqal::Analyzer::new(maqal::Options::default())?;
+    time("keywords", &mut || {
+        drop(std::hint::black_box(analyzer.keywords(&text)))
+    });
     time("analyze", &mut || {
         drop(std::hint::black_box(analyzer.analyze(&text)))
     });

@@ -361,8 +361,15 @@ struct Separators {
 impl Separators {
     fn of(core: &str) -> Separators {
         let mut s = Separators::default();
-        // A match, not lookups in the two lists: this runs over every character of every block.
-        for c in core.chars() {
+        // Bytes, not characters, and a match, not lookups in the two lists: this runs over every block. Every
+        // separator is ASCII or starts with one of three lead bytes; only those are decoded.
+        let bytes = core.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            let c = match b {
+                b'|' | b'/' | b'>' | b'\\' | b':' => char::from(b),
+                0xC2 | 0xE2 | 0xEF => core.get(i..).and_then(|r| r.chars().next()).unwrap_or(' '),
+                _ => continue,
+            };
             match c {
                 '|' | '•' | '·' | '/' | '>' | '»' => {
                     s.piece = true;
@@ -907,11 +914,13 @@ mod tests {
         assert!(!s.piece && !s.menu && !s.colon);
         // The one-pass check agrees with the lists the rules split on.
         for c in [
-            '|', '•', '·', '/', '\\', '▪', '►', '>', '»', '«', '›', ':', '：', '-', ',', 'a',
+            '|', '•', '·', '/', '\\', '▪', '►', '>', '»', '«', '›', ':', '：', '-', ',', 'a', '—',
+            '…', '“', 'é', 'ب',
         ] {
             let s = Separators::of(&c.to_string());
             assert_eq!(s.piece, PIECE_SEPARATORS.contains(&c), "{c}");
             assert_eq!(s.menu, MENU_SEPARATORS.contains(&c), "{c}");
+            assert_eq!(s.colon, matches!(c, ':' | '：'), "{c}");
         }
     }
 

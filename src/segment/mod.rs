@@ -158,9 +158,9 @@ pub fn classify(segment: &str) -> Option<TokenKind> {
                 || (c == '\u{FE0F}' && segment.chars().any(|b| !b.is_ascii() && b.is_emoji_char())))
         {
             emoji = true;
-        } else if c.general_category_group() == GeneralCategoryGroup::Punctuation {
+        } else if category_group(c) == GeneralCategoryGroup::Punctuation {
             punct = true;
-        } else if c.general_category_group() != GeneralCategoryGroup::Mark
+        } else if category_group(c) != GeneralCategoryGroup::Mark
             && !matches!(c, '\u{200C}' | '\u{200D}' | '\u{FE0F}')
         {
             other = true;
@@ -191,7 +191,7 @@ fn has_emoji_presentation(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || c.general_category_group() == GeneralCategoryGroup::Mark
+    c.is_alphanumeric() || c == '_' || category_group(c) == GeneralCategoryGroup::Mark
 }
 
 /// Length of a URL starting at the start of `s`.
@@ -381,6 +381,21 @@ pub fn tokens_reference<'a>(text: &'a str, options: &SegmentOptions) -> Tokens<'
         buf: [NO_TOKEN; BUF],
         buf_at: 0,
         buf_len: 0,
+    }
+}
+
+/// The general category group of `c`, with ASCII answered without the table search.
+#[inline]
+fn category_group(c: char) -> GeneralCategoryGroup {
+    match c {
+        'a'..='z' | 'A'..='Z' => GeneralCategoryGroup::Letter,
+        '0'..='9' => GeneralCategoryGroup::Number,
+        ' ' => GeneralCategoryGroup::Separator,
+        '!' | '"' | '#' | '%' | '&' | '\'' | '(' | ')' | '*' | ',' | '-' | '.' | '/' | ':'
+        | ';' | '?' | '@' | '[' | '\\' | ']' | '_' | '{' | '}' => GeneralCategoryGroup::Punctuation,
+        '$' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~' => GeneralCategoryGroup::Symbol,
+        '\0'..='\x7f' => GeneralCategoryGroup::Other,
+        _ => c.general_category_group(),
     }
 }
 
@@ -783,13 +798,13 @@ fn may_end_sentence(c: char) -> bool {
         return false;
     }
     matches!(c, '\u{0085}' | '\u{2028}' | '\u{2029}')
-        || c.general_category_group() == GeneralCategoryGroup::Punctuation
+        || category_group(c) == GeneralCategoryGroup::Punctuation
 }
 
 /// Whether `c` extends the character before it (a combining mark, or a letter-like extender such as U+FF9E):
 /// what UAX #29 rules SB5/WB4 skip over.
 fn extends_previous(c: char) -> bool {
-    if c.general_category_group() == GeneralCategoryGroup::Mark {
+    if category_group(c) == GeneralCategoryGroup::Mark {
         return true;
     }
     let mut buf = [0u8; 8];
@@ -817,6 +832,10 @@ pub fn sentence_ends(text: &str) -> Vec<usize> {
         let mut ws = t;
         for (i, d) in text[floor.min(t)..t].char_indices().rev() {
             ws = floor.min(t) + i;
+            // No ASCII character is a mark or a format character.
+            if d.is_ascii() {
+                break;
+            }
             let group = d.general_category_group();
             if !(group == GeneralCategoryGroup::Mark
                 || d.general_category() == unicode_properties::GeneralCategory::Format)
@@ -1313,6 +1332,13 @@ mod tests {
         assert_eq!(classify("🇲🇦"), Some(TokenKind::Emoji));
         assert_eq!(classify(" "), None);
         assert_eq!(classify("spot_img"), Some(TokenKind::Word));
+    }
+
+    #[test]
+    fn the_ascii_categories_are_the_tables() {
+        for c in (0u8..=0x7f).map(char::from) {
+            assert_eq!(category_group(c), c.general_category_group(), "{c:?}");
+        }
     }
 
     #[test]
