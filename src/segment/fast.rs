@@ -351,6 +351,82 @@ pub(super) fn scan_chunk<T: Units + ?Sized>(
     Scan::Fallback
 }
 
+/// The simple split of the chunk `text[start..end]` (between ASCII white space) with byte offsets, as the native
+/// tokenizer takes it: openers, then one word (a letter, then letters and marks) or one run of digits alone, then
+/// closers; each opener and closer is a punctuation token. Writes the tokens to `out` and returns how many, or
+/// `None` when the chunk is not of that shape or has more tokens than `out` holds (UAX #29 then decides).
+#[inline]
+pub(super) fn simple_chunk_bytes(
+    text: &str,
+    start: usize,
+    end: usize,
+    out: &mut [super::RawToken],
+) -> Option<usize> {
+    use super::{RawToken, TokenKind};
+    let bytes = &text.as_bytes()[..end];
+    let mut n = 0usize;
+    let mut i = start;
+    while i < end {
+        let (k, w) = class_at(bytes, i);
+        if !matches!(k, OPENER | QUOTE) || n == out.len() {
+            break;
+        }
+        out[n] = RawToken {
+            start: i,
+            end: i + w,
+            kind: TokenKind::Punctuation,
+        };
+        n += 1;
+        i += w;
+    }
+    let core_start = i;
+    if i >= end {
+        return None;
+    }
+    let (first, w) = class_at(bytes, i);
+    let kind = match first {
+        LETTER => TokenKind::Word,
+        DIGIT => TokenKind::Number,
+        _ => return None,
+    };
+    i += w;
+    while i < end {
+        let (k, w) = class_at(bytes, i);
+        let more = if first == LETTER {
+            matches!(k, LETTER | MARK)
+        } else {
+            k == DIGIT
+        };
+        if !more {
+            break;
+        }
+        i += w;
+    }
+    if n == out.len() {
+        return None;
+    }
+    out[n] = RawToken {
+        start: core_start,
+        end: i,
+        kind,
+    };
+    n += 1;
+    while i < end {
+        let (k, w) = class_at(bytes, i);
+        if !matches!(k, CLOSER | QUOTE) || n == out.len() {
+            return None;
+        }
+        out[n] = RawToken {
+            start: i,
+            end: i + w,
+            kind: TokenKind::Punctuation,
+        };
+        n += 1;
+        i += w;
+    }
+    Some(n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -439,72 +439,14 @@ const fn is_simple_closer(c: char) -> bool {
 impl Tokens<'_> {
     /// Split `text[start..end]` directly when it is simple; false when it needs UAX #29.
     fn simple_chunk(&mut self, start: usize, end: usize) -> bool {
-        let text = self.text;
-        let mut n = 0usize;
-        let mut core_start = start;
-        for c in text[start..end].chars() {
-            if !is_simple_opener(c) || n == BUF {
-                break;
+        match fast::simple_chunk_bytes(self.text, start, end, &mut self.buf) {
+            Some(n) => {
+                self.buf_at = 0;
+                self.buf_len = n;
+                true
             }
-            self.buf[n] = RawToken {
-                start: core_start,
-                end: core_start + c.len_utf8(),
-                kind: TokenKind::Punctuation,
-            };
-            n += 1;
-            core_start += c.len_utf8();
+            None => false,
         }
-        let mut core_end = end;
-        let mut closers = 0usize;
-        for c in text[core_start..end].chars().rev() {
-            if !is_simple_closer(c) {
-                break;
-            }
-            core_end -= c.len_utf8();
-            closers += 1;
-        }
-        let core = &text[core_start..core_end];
-        let mut chars = core.chars();
-        let kind = match chars.next() {
-            Some(c)
-                if is_simple_letter(c)
-                    && chars.all(|c| is_simple_letter(c) || is_simple_mark(c)) =>
-            {
-                TokenKind::Word
-            }
-            // Digits alone (UAX #29 Numeric); separators inside (3.5, 22/11) go the reference way.
-            Some(_)
-                if core.chars().all(
-                    |c| matches!(c, '0'..='9' | '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}'),
-                ) =>
-            {
-                TokenKind::Number
-            }
-            _ => return false,
-        };
-        if n + 1 + closers > BUF {
-            return false;
-        }
-        self.buf[n] = RawToken {
-            start: core_start,
-            end: core_end,
-            kind,
-        };
-        n += 1;
-        let mut at = core_end;
-        for c in text[core_end..end].chars() {
-            let w = c.len_utf8();
-            self.buf[n] = RawToken {
-                start: at,
-                end: at + w,
-                kind: TokenKind::Punctuation,
-            };
-            n += 1;
-            at += w;
-        }
-        self.buf_at = 0;
-        self.buf_len = n;
-        true
     }
 
     /// A special token (URL, e-mail, mention, hashtag, date, time) starting at `start`, with its end.
