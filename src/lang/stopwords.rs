@@ -35,7 +35,11 @@ fn raw(code: &str) -> Option<&'static str> {
     } else {
         code
     };
-    sections().find(|(c, _)| *c == code).map(|(_, list)| list)
+    // The section's header looked up directly: a walk over the sections would split the whole file on the way.
+    let header = format!("\n@{code}\n");
+    let start = DATA.find(&header)? + header.len();
+    let rest = &DATA[start..];
+    Some(rest.find("\n@").map_or(rest, |end| &rest[..end]))
 }
 
 /// A set of stopwords, stored in the normalized form that tokens are matched in.
@@ -55,6 +59,8 @@ impl Stopwords {
         let Some(list) = raw(code) else {
             return false;
         };
+        self.words
+            .reserve(list.bytes().filter(|&b| b == b'\n').count() + 1);
         self.insert_all(list.lines(), options);
         true
     }
