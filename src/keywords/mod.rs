@@ -283,6 +283,15 @@ impl Keys {
     }
 }
 
+/// The word forms of a document: one per distinct spelling (and, once [`units`] has joined them, per hyphenated
+/// compound), the form of each token, and the keys they use.
+struct Forms {
+    forms: Vec<WordForm>,
+    /// The number of each token's form in `forms` (`None` for a token that is not a word).
+    token_form: Vec<Option<u32>>,
+    keys: Keys,
+}
+
 /// Matching forms of every word token (`None` for other tokens), and the keys they use. Grouping keys come from
 /// [`lang::group_key`] (the Arabic light key for Arabic-script words, the Snowball stem for a language with a
 /// stemmer); a one-letter Arabic proclitic is removed only when the rest is a word of the same document.
@@ -294,7 +303,7 @@ fn word_forms(
     stopwords: &Stopwords,
     case_fold: bool,
     language: Option<&str>,
-) -> (Vec<Option<WordForm>>, Keys) {
+) -> Forms {
     // Sized for the distinct words a document of this length has (a table that grows is rebuilt each time).
     let words = seg
         .tokens
@@ -355,11 +364,11 @@ fn word_forms(
     if any_arabic {
         arabic_forms(&mut spellings, &mut keys);
     }
-    let forms = token_spelling
-        .into_iter()
-        .map(|s| s.map(|s| spellings[s as usize].1.clone()))
-        .collect();
-    (forms, keys)
+    Forms {
+        forms: spellings.into_iter().map(|(_, form)| form).collect(),
+        token_form: token_spelling,
+        keys,
+    }
 }
 
 /// The keys of Arabic words that the document's other words decide, for its distinct spellings (in order of first
@@ -460,8 +469,20 @@ struct CandidateStats {
 /// One occurrence of a candidate and the part of it to display the keyphrase by.
 struct Occurrence {
     candidate: u32,
+    /// Bytes at the start of the range that the display leaves out, or [`NO_DISPLAY`].
+    display_skip: u32,
     range: Range<usize>,
-    display: Option<Range<usize>>,
+}
+
+/// [`Occurrence::display_skip`] of an occurrence that does not show the keyphrase's words in their own form.
+const NO_DISPLAY: u32 = u32::MAX;
+
+impl Occurrence {
+    /// The part of the occurrence to display the keyphrase by.
+    fn display(&self) -> Option<Range<usize>> {
+        (self.display_skip != NO_DISPLAY)
+            .then(|| self.range.start + self.display_skip as usize..self.range.end)
+    }
 }
 
 /// A unit of candidate building: a word, a hyphenated compound of words (`closed-loop`, `conveyor-based`), or
@@ -472,19 +493,28 @@ struct Unit {
     sentence: usize,
     /// Whether the unit starts its sentence.
     first_in_sentence: bool,
-    form: Option<WordForm>,
+    /// The number of its form in [`Forms::forms`], or [`NO_FORM`] for a break.
+    form: u32,
+}
+
+/// [`Unit::form`] of a break.
+const NO_FORM: u32 = u32::MAX;
+
+impl Forms {
+    /// The form of `unit`, `None` for a break.
+    fn of(&self, unit: &Unit) -> Option<&WordForm> {
+        self.forms.get(unit.form as usize)
+    }
 }
 
 /// Words, hyphenated compounds and breaks, in text order. Words joined by a hyphen with no space around it make one
 /// unit whose key is their keys joined by `-` (a stopword only if all its words are), except in Arabic and Hebrew
 /// script, where a hyphen between words separates them.
-fn units(
-    text: &str,
-    seg: &Segmentation,
-    (mut forms, mut keys): (Vec<Option<WordForm>>, Keys),
-) -> (Vec<Unit>, Keys) {
+fn units(text: &str, seg: &Segmentation, mut forms: Forms) -> (Vec<Unit>, Forms) {
     let tokens = &seg.tokens;
     let mut out: Vec<Unit> = Vec::with_capacity(tokens.len());
+    let form_at =
+        |forms: &Forms, i: usize| -> Option<u32> { forms.token_form.get(i).copied().flatten() };
     let mut i = 0;
     while i < tokens.len() {
         let mut unit = Unit {
@@ -494,23 +524,35 @@ fn units(
                 .sentences
                 .get(tokens[i].sentence)
                 .is_some_and(|s| s.tokens.start == i),
-            form: forms.get_mut(i).and_then(Option::take),
+            form: form_at(&forms, i).unwrap_or(NO_FORM),
         };
         let mut j = i;
         // Words of scripts where a hyphen between words separates them are never joined.
-        if unit.form.as_ref().is_some_and(|f| !f.hyphen_separates) {
+        let joins = |forms: &Forms, f: Option<u32>| {
+            f.and_then(|f| forms.forms.get(f as usize))
+                .is_some_and(|f| !f.hyphen_separates)
+        };
+        if joins(&forms, Some(unit.form)) {
             while j + 2 < tokens.len()
                 && tokens[j + 1].range.start == tokens[j].range.end
                 && tokens[j + 2].range.start == tokens[j + 1].range.end
                 && matches!(&text[tokens[j + 1].range.clone()], "-" | "\u{2010}")
-                && forms[j + 2].as_ref().is_some_and(|f| !f.hyphen_separates)
+                && joins(&forms, form_at(&forms, j + 2))
             {
-                let (Some(f), Some(next)) = (&mut unit.form, forms[j + 2].take()) else {
+                let (Some(f), Some(next)) = (
+                    forms.forms.get(unit.form as usize),
+                    form_at(&forms, j + 2).and_then(|n| forms.forms.get(n as usize)),
+                ) else {
                     break;
                 };
-                (f.key, f.id) = keys.intern(&format!("{}-{}", f.key, next.key));
-                f.stopword &= next.stopword;
-                f.spelling = NO_SPELLING;
+                // The compound: a form of its own, its key the words' keys joined.
+                let joined = format!("{}-{}", f.key, next.key);
+                let mut compound = f.clone();
+                compound.stopword &= next.stopword;
+                compound.spelling = NO_SPELLING;
+                (compound.key, compound.id) = forms.keys.intern(&joined);
+                forms.forms.push(compound);
+                unit.form = (forms.forms.len() - 1) as u32;
                 unit.range.end = tokens[j + 2].range.end;
                 j += 2;
             }
@@ -518,7 +560,7 @@ fn units(
         out.push(unit);
         i = j + 1;
     }
-    (out, keys)
+    (out, forms)
 }
 
 /// Extract keyphrases from `text` (normalized, letter case preserved, and segmented into `seg`).
@@ -554,11 +596,12 @@ pub fn extract(
     if options.top == 0 {
         return Vec::new();
     }
-    let (units, keys) = units(
+    let (units, forms) = units(
         text,
         seg,
         word_forms(text, seg, stopwords, case_fold, language),
     );
+    let keys = &forms.keys;
     // Term ids per unit (None: a chunk break), numbered in order of first occurrence: a key's term id, if it has
     // one yet, by its number in `keys`.
     let mut ids: Vec<Option<usize>> = vec![None; keys.len()];
@@ -566,7 +609,7 @@ pub fn extract(
     let mut names: Vec<&str> = Vec::new();
     let mut token_term: Vec<Option<usize>> = Vec::with_capacity(units.len());
     for unit in &units {
-        let Some(form) = &unit.form else {
+        let Some(form) = forms.of(unit) else {
             token_term.push(None);
             continue;
         };
@@ -644,7 +687,7 @@ pub fn extract(
                 }
                 let surface = &text[unit.range.clone()];
                 let mut first = false;
-                let slot = match unit.form.as_ref().map_or(NO_SPELLING, |f| f.spelling) {
+                let slot = match forms.of(unit).map_or(NO_SPELLING, |f| f.spelling) {
                     NO_SPELLING => compounds.entry(surface).or_insert(None),
                     spelling => {
                         let spelling = spelling as usize;
@@ -758,7 +801,7 @@ pub fn extract(
                     break;
                 }
                 let Some(last) = token_term[j - 1] else { break };
-                if units[j - 1].form.as_ref().is_some_and(|f| f.verb) {
+                if forms.of(&units[j - 1]).is_some_and(|f| f.verb) {
                     break;
                 }
                 if n > 1 {
@@ -775,15 +818,15 @@ pub fn extract(
                 }
                 let range = units[i].range.start..units[j - 1].range.end;
                 let across = n > 1 && conjoined[i..j].iter().any(|&c| c);
-                let plain = |u: &Unit| u.form.as_ref().is_none_or(|f| !f.derived);
-                let display = if units[i..j].iter().all(plain) {
-                    Some(range.clone())
+                let plain = |u: &Unit| forms.of(u).is_none_or(|f| !f.derived);
+                let display_skip = if units[i..j].iter().all(plain) {
+                    0
                 } else {
-                    units[i]
-                        .form
-                        .as_ref()
+                    forms
+                        .of(&units[i])
                         .filter(|f| f.proclitic > 0 && units[i + 1..j].iter().all(plain))
-                        .map(|f| range.start + f.proclitic..range.end)
+                        .and_then(|f| u32::try_from(f.proclitic).ok())
+                        .unwrap_or(NO_DISPLAY)
                 };
                 let slot = &mut node_candidate[node as usize];
                 if *slot == u32::MAX {
@@ -813,8 +856,8 @@ pub fn extract(
                 }
                 occurrences.push(Occurrence {
                     candidate: c,
+                    display_skip,
                     range,
-                    display,
                 });
             }
         }
@@ -982,8 +1025,8 @@ pub fn extract(
     }
     for o in occurrences {
         if let Some(k) = slot[o.candidate as usize] {
+            kept[k].display.push(o.display());
             kept[k].occurrences.push(o.range);
-            kept[k].display.push(o.display);
         }
     }
     let top = kept.first().map_or(1.0, |k| k.score);
@@ -1067,17 +1110,17 @@ pub fn document_terms(
     case_fold: bool,
     language: Option<&str>,
 ) -> HashSet<String> {
-    units(
+    let (units, forms) = units(
         text,
         seg,
         word_forms(text, seg, stopwords, case_fold, language),
-    )
-    .0
-    .into_iter()
-    .filter_map(|u| u.form)
-    .filter(|f| !f.stopword)
-    .map(|f| f.key.to_string())
-    .collect()
+    );
+    units
+        .iter()
+        .filter_map(|u| forms.of(u))
+        .filter(|f| !f.stopword)
+        .map(|f| f.key.to_string())
+        .collect()
 }
 
 /// How much candidate `b` (words `wb`, seen `nb` times) overlaps the better-ranked keyphrase `a` (words `wa`, seen
