@@ -316,6 +316,8 @@ fn word_forms(
     let mut known: HashMap<&str, u32> =
         HashMap::with_capacity_and_hasher(distinct_estimate(words), Default::default());
     let mut token_spelling: Vec<Option<u32>> = Vec::with_capacity(seg.tokens.len());
+    let code = language.unwrap_or("und");
+    let stemmer = lang::Stemmer::new(code);
     // Whether an Arabic-script word that is not a stopword occurs: only then do the passes below apply.
     let mut any_arabic = false;
     for token in &seg.tokens {
@@ -342,7 +344,7 @@ fn word_forms(
             || !is_plain_word(&lower)
             || (arabic
                 && arabic::single_proclitic(&lower).is_some_and(|rest| stopwords.contains(rest)));
-        let (key, id) = keys.intern(&lang::group_key(&lower, language.unwrap_or("und")));
+        let (key, id) = lang::with_group_key(&lower, code, stemmer.as_ref(), |k| keys.intern(k));
         any_arabic |= arabic && !stopword;
         spellings.push((
             surface,

@@ -13,6 +13,7 @@ mod stopwords;
 
 use serde::{Deserialize, Serialize};
 
+pub(crate) use stem::with_group_key;
 pub use stem::{group_key, stem_languages, Stemmer};
 pub use stopwords::{stopword_languages, Stopwords};
 

@@ -123,15 +123,33 @@ impl Stemmer {
 /// assert_eq!(group_key("words", "und"), "words");
 /// ```
 pub fn group_key<'a>(word: &'a str, language: &str) -> Cow<'a, str> {
-    if super::arabic::is_arabic_word(word) {
-        return if matches!(language, "fa" | "ur" | "ps" | "ku" | "sd" | "ug") {
+    let stemmer = Stemmer::new(language);
+    with_group_key(word, language, stemmer.as_ref(), |key| {
+        if key == word {
             Cow::Borrowed(word)
         } else {
-            Cow::Borrowed(super::arabic::key(word))
+            Cow::Owned(key.to_string())
+        }
+    })
+}
+
+/// `f` of [`group_key`]`(word, language)`, with `stemmer` the stemmer of `language` (looked up once by the caller
+/// for a whole document) and without copying a stem that is already known.
+pub(crate) fn with_group_key<R>(
+    word: &str,
+    language: &str,
+    stemmer: Option<&Stemmer>,
+    f: impl FnOnce(&str) -> R,
+) -> R {
+    if super::arabic::is_arabic_word(word) {
+        return if matches!(language, "fa" | "ur" | "ps" | "ku" | "sd" | "ug") {
+            f(word)
+        } else {
+            f(super::arabic::key(word))
         };
     }
-    let Some(stemmer) = Stemmer::new(language) else {
-        return Cow::Borrowed(word);
+    let Some(stemmer) = stemmer else {
+        return f(word);
     };
     // Stems of recent words, per thread: batches of documents repeat most of their words, and a Snowball stem
     // costs a couple of thousand instructions. Cleared when full, so it stays under a few megabytes.
@@ -140,15 +158,17 @@ pub fn group_key<'a>(word: &'a str, language: &str) -> Cow<'a, str> {
             std::cell::RefCell::new(("", HashMap::default()));
     }
     const CAPACITY: usize = 50_000;
-    let cached = RECENT.with(|r| {
+    // A known stem is handed to `f` where it is stored; otherwise `f` comes back for the stem worked out below.
+    let f = match RECENT.with(|r| {
         let r = r.borrow();
-        (r.0 == stemmer.language())
-            .then(|| r.1.get(word).cloned())
-            .flatten()
-    });
-    if let Some(stem) = cached {
-        return Cow::Owned(stem);
-    }
+        match r.1.get(word).filter(|_| r.0 == stemmer.language()) {
+            Some(stem) => Ok(f(stem)),
+            None => Err(f),
+        }
+    }) {
+        Ok(result) => return result,
+        Err(f) => f,
+    };
     let stem = stemmer.stem(word);
     RECENT.with(|r| {
         let mut r = r.borrow_mut();
@@ -158,7 +178,7 @@ pub fn group_key<'a>(word: &'a str, language: &str) -> Cow<'a, str> {
         }
         r.1.insert(word.to_string(), stem.clone().into_owned());
     });
-    stem
+    f(&stem)
 }
 
 #[cfg(test)]
