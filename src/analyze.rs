@@ -291,8 +291,15 @@ impl Analyzer {
             options,
             stopwords: Mutex::new(HashMap::default()),
         };
+        // What every analysis needs, built now rather than during the first one: the normalizer's table, the
+        // cleaner's phrase lists and, for a language given, its stopwords, abbreviations and background
+        // frequencies.
+        crate::normalize::table::prepare();
+        clean::prepare();
         if let Some(code) = &analyzer.options.language {
             analyzer.stopwords_for(code);
+            segment::prepare(code);
+            keywords::tfidf::Frequencies::for_language(code);
         }
         Ok(analyzer)
     }

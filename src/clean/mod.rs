@@ -141,6 +141,13 @@ struct Lists {
     longest: usize,
 }
 
+/// Build the phrase lists and the matching normalizer now (they are otherwise built on first use).
+pub(crate) fn prepare() {
+    lists();
+    default_normalizer();
+    is_footer("", "", 0);
+}
+
 fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| {

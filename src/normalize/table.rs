@@ -145,6 +145,11 @@ fn is_case_changing(c: char) -> bool {
 /// Number of code points with a precomputed entry.
 const TABLE_LEN: usize = 0x800;
 
+/// Build the table now (it is otherwise built on first use).
+pub(crate) fn prepare() {
+    table();
+}
+
 fn table() -> &'static [u32; TABLE_LEN] {
     static TABLE: OnceLock<Box<[u32; TABLE_LEN]>> = OnceLock::new();
     TABLE.get_or_init(|| {

@@ -960,6 +960,11 @@ const ABBREVIATION_FILES: [(&str, &str); 7] = [
     ("pt", ""),
 ];
 
+/// Build the abbreviations of `language` now (they are otherwise built the first time it is segmented).
+pub(crate) fn prepare(language: &str) {
+    abbreviations(Some(language));
+}
+
 /// The abbreviations of a language (English ones are always included), built the first time that language is
 /// segmented: without a language, or for one without a list, every list applies.
 fn abbreviations(language: Option<&str>) -> &'static AbbrTable {
