@@ -139,6 +139,8 @@ struct Lists {
     label: HashSet<String>,
     /// The most words in one of the phrases above that a block's whole matching form is compared with.
     longest: usize,
+    /// The most bytes in an interface phrase (related headers included): a longer form is none of them.
+    longest_bytes: usize,
 }
 
 /// Build the phrase lists and the matching normalizer now (they are otherwise built on first use).
@@ -158,6 +160,7 @@ fn lists() -> &'static Lists {
             byline: HashSet::default(),
             label: HashSet::default(),
             longest: 0,
+            longest_bytes: 0,
         };
         let mut section = "";
         for line in PHRASES.lines() {
@@ -170,6 +173,9 @@ fn lists() -> &'static Lists {
             }
             let form = matching_form(line);
             lists.longest = lists.longest.max(form.split(' ').count());
+            if !matches!(section, "prompt" | "byline" | "label") {
+                lists.longest_bytes = lists.longest_bytes.max(form.len());
+            }
             match section {
                 "related" => {
                     lists.related.insert(form.clone());
@@ -401,7 +407,12 @@ fn ui_reason(
     extra: &HashSet<String>,
 ) -> Option<Reason> {
     let set = phrases();
-    let known = |s: &str| set.contains(s) || extra.contains(s);
+    // A form longer than every phrase is none of them: not even hashed.
+    let longest = extra
+        .iter()
+        .map(String::len)
+        .fold(lists().longest_bytes, usize::max);
+    let known = |s: &str| s.len() <= longest && (set.contains(s) || extra.contains(s));
     if form.is_empty() {
         return None;
     }
@@ -540,7 +551,7 @@ fn class_of(
     extra: &HashSet<String>,
 ) -> Class {
     let l = lists();
-    if l.related.contains(form) {
+    if form.len() <= l.longest_bytes && l.related.contains(form) {
         return Class::RelatedHeader;
     }
     let separators = Separators::of(core);
