@@ -947,13 +947,20 @@ pub fn extract(
 
     // Near-duplicate removal and the top N. A phrase that only spares a better one's words (see `overlap`) is set
     // aside, and fills the list only when the other candidates run out.
-    let mut chosen: Vec<(f64, u32, String)> = Vec::with_capacity(options.top);
-    let mut spares: Vec<(f64, u32, String)> = Vec::new();
-    let overlap_with = |chosen: &[(f64, u32, String)], c: u32| {
+    // (score, candidate, key, the key's length in characters)
+    type Choice = (f64, u32, String, usize);
+    let mut chosen: Vec<Choice> = Vec::with_capacity(options.top);
+    let mut spares: Vec<Choice> = Vec::new();
+    let similar_to = |chosen: &[Choice], key: &str, len: usize| {
+        chosen
+            .iter()
+            .any(|(_, _, k, kl)| similar_lengths(k, *kl, key, len, options.dedup_threshold))
+    };
+    let overlap_with = |chosen: &[Choice], c: u32| {
         let stats = &candidates[c as usize];
         chosen
             .iter()
-            .map(|&(_, kc, _)| {
+            .map(|&(_, kc, _, _)| {
                 let kept = &candidates[kc as usize];
                 overlap(
                     kept.key.words(),
@@ -965,39 +972,36 @@ pub fn extract(
             .max()
             .unwrap_or(Overlap::None)
     };
+    let mut key = String::new();
     for (value, c) in rows {
         if chosen.len() >= options.top {
             break;
         }
-        let key = candidates[c as usize]
-            .key
-            .ids()
-            .map(|id| names[id])
-            .collect::<Vec<_>>()
-            .join(" ");
-        if chosen
-            .iter()
-            .any(|(_, _, k)| at_least_as_similar(k, &key, options.dedup_threshold))
-        {
+        key.clear();
+        for (n, id) in candidates[c as usize].key.ids().enumerate() {
+            if n > 0 {
+                key.push(' ');
+            }
+            key.push_str(names[id]);
+        }
+        let len = key.chars().count();
+        if similar_to(&chosen, &key, len) {
             continue;
         }
         match overlap_with(&chosen, c) {
-            Overlap::None => chosen.push((value, c, key)),
-            Overlap::Spare => spares.push((value, c, key)),
+            Overlap::None => chosen.push((value, c, key.clone(), len)),
+            Overlap::Spare => spares.push((value, c, key.clone(), len)),
             Overlap::Redundant => {}
         }
     }
     if chosen.len() < options.top && !spares.is_empty() {
-        for (value, c, key) in spares {
+        for (value, c, key, len) in spares {
             if chosen.len() >= options.top {
                 break;
             }
             // Checked again against what was chosen after it was set aside.
-            let similar = chosen
-                .iter()
-                .any(|(_, _, k)| at_least_as_similar(k, &key, options.dedup_threshold));
-            if !similar && overlap_with(&chosen, c) != Overlap::Redundant {
-                chosen.push((value, c, key));
+            if !similar_to(&chosen, &key, len) && overlap_with(&chosen, c) != Overlap::Redundant {
+                chosen.push((value, c, key, len));
             }
         }
         // Back in rank order (earlier first on ties).
@@ -1005,7 +1009,7 @@ pub fn extract(
     }
     let mut kept: Vec<Scored> = Vec::with_capacity(chosen.len());
     let mut kept_candidates: Vec<u32> = Vec::with_capacity(chosen.len());
-    for (value, c, key) in chosen {
+    for (value, c, key, _) in chosen {
         let tf = candidates[c as usize].tf as usize;
         let raw_score = match algorithm {
             Algorithm::Yake => 1.0 / scores[c as usize][0],
@@ -1164,11 +1168,10 @@ fn overlap<W: PartialEq>(wa: &[W], na: usize, wb: &[W], nb: usize) -> Overlap {
     }
 }
 
-/// Whether `similarity(a, b) >= threshold`, without computing the distance when the lengths alone rule it out
-/// (the distance is at least the difference in length), and otherwise only as far as it can stay within the
-/// largest distance the threshold allows.
-fn at_least_as_similar(a: &str, b: &str, threshold: f64) -> bool {
-    let (la, lb) = (a.chars().count(), b.chars().count());
+/// Whether `similarity(a, b) >= threshold`, for `a` and `b` of `la` and `lb` characters: without computing the
+/// distance when the lengths alone rule it out (the distance is at least the difference in length), and otherwise
+/// only as far as it can stay within the largest distance the threshold allows.
+fn similar_lengths(a: &str, la: usize, b: &str, lb: usize, threshold: f64) -> bool {
     let longest = la.max(lb).max(1) as f64;
     if 1.0 - la.abs_diff(lb) as f64 / longest < threshold {
         return false;
@@ -1201,8 +1204,21 @@ fn within_distance<T: PartialEq>(a: &[T], b: &[T], k: usize) -> bool {
     }
     // Anything above `k` is as good as `k + 1`.
     let over = k + 1;
-    let mut prev: Vec<usize> = (0..=m).map(|j| j.min(over)).collect();
-    let mut cur = vec![over; m + 1];
+    // Two rows, on the stack for keyphrases of up to 63 characters (the usual case).
+    const ON_STACK: usize = 64;
+    let mut stack = [0usize; 2 * ON_STACK];
+    let mut heap: Vec<usize>;
+    let (mut prev, mut cur): (&mut [usize], &mut [usize]) = if m < ON_STACK {
+        let (a, b) = stack.split_at_mut(ON_STACK);
+        (&mut a[..=m], &mut b[..=m])
+    } else {
+        heap = vec![0; 2 * (m + 1)];
+        heap.split_at_mut(m + 1)
+    };
+    for (j, p) in prev.iter_mut().enumerate() {
+        *p = j.min(over);
+    }
+    cur.fill(over);
     for i in 1..=n {
         let lo = i.saturating_sub(k).max(1);
         let hi = (i + k).min(m);
@@ -1263,6 +1279,10 @@ fn levenshtein_similarity<T: PartialEq>(a: &[T], b: &[T]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn at_least_as_similar(a: &str, b: &str, threshold: f64) -> bool {
+        similar_lengths(a, a.chars().count(), b, b.chars().count(), threshold)
+    }
 
     #[test]
     fn similarity_bounds() {
