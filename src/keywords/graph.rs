@@ -82,12 +82,12 @@ pub(crate) fn position_rank(sequence: &[usize], terms: usize, window: usize) -> 
     }
     let start = distinct_start;
     // The edges into each word, each with the share of its source's score it carries: `w(u,v)/O(u)`. Each round
-    // pulls a word's new score from them.
-    let incoming: Vec<(u32, f64)> = (0..end)
-        .map(|k| {
-            let u = listed[k];
-            (u, f64::from(weight[k]) / out_weight[u as usize])
-        })
+    // pulls a word's new score from them. Sources and shares in two arrays: 12 bytes an edge, not 16 with padding.
+    let sources = &listed[..end];
+    let shares: Vec<f64> = sources
+        .iter()
+        .zip(&weight)
+        .map(|(&u, &w)| f64::from(w) / out_weight[u as usize])
         .collect();
     scores.clone_from(&bias);
     let mut next = vec![0.0; terms];
@@ -99,16 +99,18 @@ pub(crate) fn position_rank(sequence: &[usize], terms: usize, window: usize) -> 
         let mut change = 0.0;
         for (v, (n, (b, old))) in next.iter_mut().zip(bias.iter().zip(&scores)).enumerate() {
             // Four running sums, so that each addition need not wait for the one before.
-            let edges = &incoming[start[v]..start[v + 1]];
+            let edges = start[v]..start[v + 1];
+            let (from, share) = (&sources[edges.clone()], &shares[edges]);
             let mut sums = [0.0f64; 4];
-            let mut quads = edges.chunks_exact(4);
-            for q in &mut quads {
-                for (sum, &(u, share)) in sums.iter_mut().zip(q) {
-                    *sum += scores[u as usize] * share;
+            let mut quads = from.chunks_exact(4).zip(share.chunks_exact(4));
+            for (us, ws) in &mut quads {
+                for ((sum, &u), &w) in sums.iter_mut().zip(us).zip(ws) {
+                    *sum += scores[u as usize] * w;
                 }
             }
-            for (sum, &(u, share)) in sums.iter_mut().zip(quads.remainder()) {
-                *sum += scores[u as usize] * share;
+            let rest = from.len() - from.len() % 4;
+            for ((sum, &u), &w) in sums.iter_mut().zip(&from[rest..]).zip(&share[rest..]) {
+                *sum += scores[u as usize] * w;
             }
             let pulled = (sums[0] + sums[1]) + (sums[2] + sums[3]);
             *n = base * b + ALPHA * pulled;
