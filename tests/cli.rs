@@ -6,6 +6,10 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 fn run(args: &[&str], input: &str) -> (i32, String, String) {
+    run_bytes(args, input.as_bytes())
+}
+
+fn run_bytes(args: &[&str], input: &[u8]) -> (i32, String, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_maqal"))
         .args(args)
         .stdin(Stdio::piped())
@@ -14,11 +18,7 @@ fn run(args: &[&str], input: &str) -> (i32, String, String) {
         .spawn()
         .expect("the maqal binary runs");
     // A command that stops at a usage error exits without reading its input: the pipe may then be closed.
-    let written = child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes());
+    let written = child.stdin.take().expect("stdin").write_all(input);
     assert!(
         written
             .as_ref()
@@ -69,6 +69,22 @@ fn bad_lines_are_reported_and_the_rest_is_done() {
     assert_eq!(code, 1);
     assert!(err.contains("line 1") && err.contains("line 2"), "{err}");
     assert_eq!(out.lines().count(), 1);
+}
+
+#[test]
+fn lines_that_are_not_utf8_are_reported_and_blank_ones_skipped() {
+    let mut input =
+        b"{\"id\": 1, \"text\": \"Solar power is cheap. Solar power plants.\"}\n".to_vec();
+    input.extend_from_slice(b"\xff\xfe{\"id\": 2}\n\n \xc2\xa0\t\r\n{\"id\": 3, \"text\": \"x\"}");
+    let (code, out, err) = run_bytes(&["keywords", "--jsonl"], &input);
+    assert_eq!(code, 1);
+    assert!(err.contains("line 2: not UTF-8"), "{err}");
+    assert!(!err.contains("line 3") && !err.contains("line 4"), "{err}");
+    let ids: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("JSON line")["id"].clone())
+        .collect();
+    assert_eq!(ids, [1, 3]);
 }
 
 #[test]

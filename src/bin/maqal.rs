@@ -128,7 +128,12 @@ struct Record {
     text: String,
 }
 
-fn parse_line(line: &str, forced: Option<&str>) -> Result<Record, String> {
+/// The record of an input line, `None` for a line of white space.
+fn parse_line(line: &[u8], forced: Option<&str>) -> Result<Option<Record>, String> {
+    let line = std::str::from_utf8(line).map_err(|e| format!("not UTF-8 text: {e}"))?;
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
     let mut record: serde_json::Value =
         serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
     let Some(serde_json::Value::String(text)) = record.get_mut("text").map(serde_json::Value::take)
@@ -144,13 +149,13 @@ fn parse_line(line: &str, forced: Option<&str>) -> Result<Record, String> {
     let id = record
         .get_mut("id")
         .map_or(serde_json::Value::Null, serde_json::Value::take);
-    Ok(Record { id, lang, text })
+    Ok(Some(Record { id, lang, text }))
 }
 
-/// The records of `lines` (line number, text), parsed on all available cores; a line that is not a record is
-/// reported and sets `failed`.
+/// The records of `lines` (line number, bytes), checked as UTF-8 and parsed on all available cores; a line that is
+/// not a record is reported and sets `failed`.
 fn parse_lines(
-    lines: Vec<(usize, String)>,
+    lines: Vec<(usize, Vec<u8>)>,
     forced: Option<&str>,
     failed: &mut bool,
 ) -> Vec<(usize, Record)> {
@@ -160,7 +165,7 @@ fn parse_lines(
         .zip(parsed)
         .filter_map(
             |(&(n, _), r)| match r.unwrap_or_else(|| Err("cannot be read".into())) {
-                Ok(record) => Some((n, record)),
+                Ok(record) => record.map(|r| (n, r)),
                 Err(e) => {
                     eprintln!("maqal: line {}: {e}", n + 1);
                     *failed = true;
@@ -318,20 +323,24 @@ fn main() -> ExitCode {
         };
     }
     let mut failed = false;
-    // Lines are read here and parsed on every core with the batch they belong to.
-    let mut lines: Vec<(usize, String)> = Vec::new();
+    // Lines are read here as bytes, and checked as UTF-8 and parsed on every core with the batch they belong to.
+    let mut lines: Vec<(usize, Vec<u8>)> = Vec::new();
     let mut bytes = 0;
     let mut records: Vec<(usize, Record)> = Vec::new();
-    for (n, line) in std::io::stdin().lock().lines().enumerate() {
-        let line = match line {
-            Ok(l) => l,
+    let mut input = std::io::stdin().lock();
+    for n in 0.. {
+        let mut line = Vec::new();
+        match input.read_until(b'\n', &mut line) {
+            Ok(0) => break,
+            Ok(_) => {}
             Err(e) => {
                 eprintln!("maqal: line {}: {e}", n + 1);
                 failed = true;
-                continue;
+                break;
             }
-        };
-        if line.trim().is_empty() {
+        }
+        // Blank lines are skipped (and lines of other white space once they are read as text).
+        if line.trim_ascii().is_empty() {
             continue;
         }
         bytes += line.len();
