@@ -364,21 +364,25 @@ pub(super) fn simple_chunk_bytes(
 ) -> Option<usize> {
     use super::{RawToken, TokenKind};
     let bytes = &text.as_bytes()[..end];
-    let mut n = 0usize;
-    let mut i = start;
-    while i < end {
-        let (k, w) = class_at(bytes, i);
-        if !matches!(k, OPENER | QUOTE) || n == out.len() {
-            break;
+    // A run of punctuation of the classes `of`, one token a character, from `i` and token `n` on, while `out` has
+    // room: where it stopped.
+    let punctuation = |mut i: usize, mut n: usize, out: &mut [RawToken], of: &[u8]| {
+        while i < end && n < out.len() {
+            let (k, w) = class_at(bytes, i);
+            if !of.contains(&k) {
+                break;
+            }
+            out[n] = RawToken {
+                start: i,
+                end: i + w,
+                kind: TokenKind::Punctuation,
+            };
+            n += 1;
+            i += w;
         }
-        out[n] = RawToken {
-            start: i,
-            end: i + w,
-            kind: TokenKind::Punctuation,
-        };
-        n += 1;
-        i += w;
-    }
+        (i, n)
+    };
+    let (mut i, mut n) = punctuation(start, 0, out, &[OPENER, QUOTE]);
     let core_start = i;
     if i >= end {
         return None;
@@ -411,20 +415,9 @@ pub(super) fn simple_chunk_bytes(
         kind,
     };
     n += 1;
-    while i < end {
-        let (k, w) = class_at(bytes, i);
-        if !matches!(k, CLOSER | QUOTE) || n == out.len() {
-            return None;
-        }
-        out[n] = RawToken {
-            start: i,
-            end: i + w,
-            kind: TokenKind::Punctuation,
-        };
-        n += 1;
-        i += w;
-    }
-    Some(n)
+    // Closers to the end of the chunk, or it is not simple.
+    let (i, n) = punctuation(i, n, out, &[CLOSER, QUOTE]);
+    (i == end).then_some(n)
 }
 
 #[cfg(test)]
