@@ -197,6 +197,34 @@ fn lists() -> &'static Lists {
     })
 }
 
+/// The caller's extra interface phrases (matching forms), with the limits within which a block's whole matching
+/// form can equal an interface phrase, listed or extra.
+struct Extra {
+    phrases: HashSet<String>,
+    /// The most words in a phrase.
+    longest_words: usize,
+    /// The most bytes in a phrase.
+    longest_bytes: usize,
+}
+
+impl Extra {
+    fn new(phrases: &[String]) -> Extra {
+        let phrases: HashSet<String> = phrases.iter().map(|p| matching_form(p)).collect();
+        let l = lists();
+        Extra {
+            longest_words: phrases
+                .iter()
+                .map(|p| p.split(' ').count())
+                .fold(l.longest, usize::max),
+            longest_bytes: phrases
+                .iter()
+                .map(String::len)
+                .fold(l.longest_bytes, usize::max),
+            phrases,
+        }
+    }
+}
+
 /// The interface phrases of every language, in their matching form.
 fn phrases() -> &'static HashSet<String> {
     &lists().ui
@@ -400,19 +428,11 @@ impl Separators {
 
 /// A block made of interface phrases: the whole block, or every piece between separators, or (two or more) every
 /// word.
-fn ui_reason(
-    form: &str,
-    core: &str,
-    separators: Separators,
-    extra: &HashSet<String>,
-) -> Option<Reason> {
+fn ui_reason(form: &str, core: &str, separators: Separators, extra: &Extra) -> Option<Reason> {
     let set = phrases();
     // A form longer than every phrase is none of them: not even hashed.
-    let longest = extra
-        .iter()
-        .map(String::len)
-        .fold(lists().longest_bytes, usize::max);
-    let known = |s: &str| s.len() <= longest && (set.contains(s) || extra.contains(s));
+    let known =
+        |s: &str| s.len() <= extra.longest_bytes && (set.contains(s) || extra.phrases.contains(s));
     if form.is_empty() {
         return None;
     }
@@ -459,19 +479,13 @@ fn core_range(text: &str, line: Range<usize>) -> Range<usize> {
     line.start + start..line.start + end
 }
 
-/// The class of a block and its words (up to [`WORDS_SEEN`] for one that ends a sentence). `longest` is the most
-/// words in a phrase, listed or extra, that a whole matching form is compared with.
-fn classify(
-    core: &str,
-    stopwords: &Stopwords,
-    extra: &HashSet<String>,
-    longest: usize,
-) -> (Class, usize) {
+/// The class of a block and its words (up to [`WORDS_SEEN`] for one that ends a sentence).
+fn classify(core: &str, stopwords: &Stopwords, extra: &Extra) -> (Class, usize) {
     // Stopwords only count for a block that does not end a sentence (see `class_of`); the words of one that does
     // are counted up to `WORDS_SEEN`.
     let sentence = ends_sentence(core);
     if sentence {
-        if let Some(class) = classify_long_sentence(core, extra, longest) {
+        if let Some(class) = classify_long_sentence(core, extra) {
             return (class, WORDS_SEEN);
         }
     }
@@ -483,7 +497,7 @@ fn classify_whole(
     core: &str,
     sentence: bool,
     stopwords: &Stopwords,
-    extra: &HashSet<String>,
+    extra: &Extra,
 ) -> (Class, usize) {
     let n = default_normalizer().normalize(core);
     let form = form_of_normalized(&n.text);
@@ -509,7 +523,7 @@ fn classify_whole(
 /// that compare the whole form with a phrase; a form that starts with more words than any phrase has equals none,
 /// just as the whole form does. The rules left read the block's text itself, so [`class_of`] gives the same class
 /// from the opening's form as from the whole block's, without normalizing a paragraph to look at 31 words.
-fn classify_long_sentence(core: &str, extra: &HashSet<String>, longest: usize) -> Option<Class> {
+fn classify_long_sentence(core: &str, extra: &Extra) -> Option<Class> {
     // Cut at a space well past the words needed; a block shorter than that takes the usual way.
     let bytes = core.as_bytes();
     let (cut, _) = core
@@ -524,7 +538,7 @@ fn classify_long_sentence(core: &str, extra: &HashSet<String>, longest: usize) -
     let form = form_of_normalized(&n.text);
     let form_words = form.split(' ').count();
     // `ui_reason` also compares a form of 2 to 12 words with the phrases word by word.
-    (words == WORDS_SEEN && form_words > longest.max(12))
+    (words == WORDS_SEEN && form_words > extra.longest_words.max(12))
         .then(|| class_of(core, &form, true, WORDS_SEEN, 0, extra))
 }
 
@@ -548,7 +562,7 @@ fn class_of(
     sentence: bool,
     words: usize,
     stop: usize,
-    extra: &HashSet<String>,
+    extra: &Extra,
 ) -> Class {
     let l = lists();
     if form.len() <= l.longest_bytes && l.related.contains(form) {
@@ -652,11 +666,7 @@ pub fn clean_with_stopwords<'a>(
     stopwords: &Stopwords,
     options: &CleanOptions,
 ) -> Cleaned<'a> {
-    let extra: HashSet<String> = options
-        .extra_phrases
-        .iter()
-        .map(|p| matching_form(p))
-        .collect();
+    let extra = Extra::new(&options.extra_phrases);
     let mut blocks: Vec<Block> = Vec::new();
     let mut pos = 0;
     // Blocks are lines, except that a hard-wrapped paragraph (a line that does not end a sentence, followed
@@ -689,12 +699,8 @@ pub fn clean_with_stopwords<'a>(
             _ => lines.push((line_range, range)),
         }
     }
-    let longest = extra
-        .iter()
-        .map(|p| p.split(' ').count())
-        .fold(lists().longest, usize::max);
     for (line, range) in lines {
-        let (class, words) = classify(&text[range.clone()], stopwords, &extra, longest);
+        let (class, words) = classify(&text[range.clone()], stopwords, &extra);
         blocks.push(Block {
             line,
             range,
@@ -945,7 +951,7 @@ mod tests {
     #[test]
     fn a_long_sentence_has_the_class_its_opening_words_give() {
         let en = en();
-        let none = HashSet::default();
+        let none = Extra::new(&[]);
         let long = "The council met on Monday and agreed on a new plan for the buses and the trams of the city, \
             which the mayor said would be paid for by the region and the state over the next ten years, while the \
             opposition asked why the lines to the northern suburbs had been left out of it once again";
@@ -968,7 +974,7 @@ mod tests {
         }
         let mut shortened = 0;
         for (i, b) in blocks.iter().enumerate() {
-            let class = classify_long_sentence(b, &none, lists().longest);
+            let class = classify_long_sentence(b, &none);
             assert!(i >= synthetic || class.is_some(), "{b}");
             if let Some(class) = class {
                 shortened += 1;
@@ -977,9 +983,8 @@ mod tests {
         }
         assert!(shortened >= synthetic + 8, "{shortened}");
         // A phrase as long as the opening form: the whole block is compared with it.
-        let mut extra = HashSet::default();
-        extra.insert(matching_form(long));
-        assert_eq!(classify_long_sentence(&blocks[0], &extra, 60), None);
+        let extra = Extra::new(&[long.to_string()]);
+        assert_eq!(classify_long_sentence(&blocks[0], &extra), None);
     }
 
     #[test]
@@ -987,7 +992,7 @@ mod tests {
         assert!(is_artefact("spot_imgspot_imgspot_img"));
         assert!(is_artefact("• • •"));
         assert!(!is_artefact("Hello world"));
-        let extra = HashSet::default();
+        let extra = Extra::new(&[]);
         assert_eq!(
             ui_reason(
                 &matching_form("Facebook Twitter WhatsApp"),
