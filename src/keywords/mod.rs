@@ -517,6 +517,11 @@ fn units(text: &str, seg: &Segmentation, mut forms: Forms) -> (Vec<Unit>, Forms)
     let mut out: Vec<Unit> = Vec::with_capacity(tokens.len());
     let form_at =
         |forms: &Forms, i: usize| -> Option<u32> { forms.token_form.get(i).copied().flatten() };
+    // Words of scripts where a hyphen between words separates them are never joined.
+    let joins = |forms: &Forms, f: Option<u32>| {
+        f.and_then(|f| forms.forms.get(f as usize))
+            .is_some_and(|f| !f.hyphen_separates)
+    };
     let mut i = 0;
     while i < tokens.len() {
         let mut unit = Unit {
@@ -529,11 +534,6 @@ fn units(text: &str, seg: &Segmentation, mut forms: Forms) -> (Vec<Unit>, Forms)
             form: form_at(&forms, i).unwrap_or(NO_FORM),
         };
         let mut j = i;
-        // Words of scripts where a hyphen between words separates them are never joined.
-        let joins = |forms: &Forms, f: Option<u32>| {
-            f.and_then(|f| forms.forms.get(f as usize))
-                .is_some_and(|f| !f.hyphen_separates)
-        };
         if joins(&forms, Some(unit.form)) {
             while j + 2 < tokens.len()
                 && tokens[j + 1].range.start == tokens[j].range.end
