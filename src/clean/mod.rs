@@ -26,7 +26,6 @@ pub use html::{html_to_text, Extracted};
 
 use crate::lang::Stopwords;
 use crate::normalize::{NormalizeOptions, Normalizer};
-use crate::segment::{tokens, SegmentOptions, TokenKind};
 use crate::span::{MapBuilder, OffsetMap};
 
 /// Options of cleaning.
@@ -285,7 +284,42 @@ impl PhraseSet {
 /// The form blocks and phrases are compared in: normalized (case folded, Arabic letters folded, diacritics
 /// removed), punctuation and symbols dropped, white space collapsed.
 fn matching_form(s: &str) -> String {
-    form_of_normalized(&default_normalizer().normalize(s).text)
+    ascii_form(s).unwrap_or_else(|| form_of_normalized(&default_normalizer().normalize(s).text))
+}
+
+/// [`matching_form`] of printable ASCII text (with tabs and line breaks), read straight from the text: the default
+/// normalizer only lowercases it and collapses its white space, which the form drops. `None` for other text.
+fn ascii_form(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    if !bytes
+        .iter()
+        .all(|&b| matches!(b, b' '..=b'~' | b'\t' | b'\n' | b'\r'))
+    {
+        return None;
+    }
+    let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'\'' | b'-');
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if !is_word_byte(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && is_word_byte(bytes[i]) {
+            i += 1;
+        }
+        let word = s[start..i].trim_matches(['\'', '-']);
+        if !word.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            let from = out.len();
+            out.push_str(word);
+            out[from..].make_ascii_lowercase();
+        }
+    }
+    Some(out)
 }
 
 /// The normalizer with default options, built once.
@@ -499,21 +533,12 @@ fn classify_whole(
     stopwords: &Stopwords,
     extra: &Extra,
 ) -> (Class, usize) {
-    let n = default_normalizer().normalize(core);
-    let form = form_of_normalized(&n.text);
-    let (mut words, mut stop) = (0usize, 0usize);
-    for t in tokens(&n.text, &SegmentOptions::default()) {
-        if t.kind == TokenKind::Word {
-            words += 1;
-            if sentence {
-                if words == WORDS_SEEN {
-                    break;
-                }
-            } else {
-                stop += usize::from(stopwords.contains(&n.text[t.start..t.end]));
-            }
-        }
-    }
+    let form = matching_form(core);
+    let (words, stop) = if sentence {
+        (count_words(&form, None, WORDS_SEEN).0, 0)
+    } else {
+        count_words(&form, Some(stopwords), usize::MAX)
+    };
     (class_of(core, &form, sentence, words, stop, extra), words)
 }
 
@@ -530,16 +555,76 @@ fn classify_long_sentence(core: &str, extra: &Extra) -> Option<Class> {
         .match_indices(' ')
         .filter(|&(i, _)| i > 0 && !bytes[i - 1].is_ascii_whitespace())
         .nth(WORDS_SEEN + WORDS_SEEN / 2)?;
-    let n = default_normalizer().normalize(&core[..cut]);
-    let words = tokens(&n.text, &SegmentOptions::default())
-        .filter(|t| t.kind == TokenKind::Word)
-        .take(WORDS_SEEN)
-        .count();
-    let form = form_of_normalized(&n.text);
+    let form = matching_form(&core[..cut]);
+    let (words, _) = count_words(&form, None, WORDS_SEEN);
     let form_words = form.split(' ').count();
     // `ui_reason` also compares a form of 2 to 12 words with the phrases word by word.
     (words == WORDS_SEEN && form_words > extra.longest_words.max(12))
         .then(|| class_of(core, &form, true, WORDS_SEEN, 0, extra))
+}
+
+/// The words of a block as the rules count them, from its matching form, up to `limit`, with how many of them are
+/// `stopwords`: the form's words that hold a letter, the parts of a hyphenated word apart, and each letter of a
+/// script written without spaces between words (see [`is_unspaced`]) on its own, as UAX #29 segments words.
+fn count_words(form: &str, stopwords: Option<&Stopwords>, limit: usize) -> (usize, usize) {
+    // Words and stopwords so far.
+    let mut n = (0usize, 0usize);
+    let count = |n: &mut (usize, usize), word: &str| {
+        n.0 += 1;
+        n.1 += usize::from(stopwords.is_some_and(|s| s.contains(word)));
+    };
+    for part in form.split([' ', '-']) {
+        if n.0 >= limit {
+            break;
+        }
+        if part.is_ascii() {
+            if part.bytes().any(|b| b.is_ascii_alphabetic()) {
+                count(&mut n, part);
+            }
+            continue;
+        }
+        if !part.chars().any(is_unspaced) {
+            if part.chars().any(crate::lang::is_alphabetic) {
+                count(&mut n, part);
+            }
+            continue;
+        }
+        // Runs of other characters that hold a letter count once.
+        let mut run: Option<(usize, bool)> = None;
+        for (i, c) in part.char_indices() {
+            if is_unspaced(c) {
+                if let Some((start, true)) = run.take() {
+                    count(&mut n, &part[start..i]);
+                }
+                if crate::lang::is_alphabetic(c) {
+                    count(&mut n, &part[i..i + c.len_utf8()]);
+                }
+            } else {
+                let (_, letter) = run.get_or_insert((i, false));
+                *letter |= crate::lang::is_alphabetic(c);
+            }
+        }
+        if let Some((start, true)) = run {
+            count(&mut n, &part[start..]);
+        }
+    }
+    (n.0.min(limit), n.1)
+}
+
+/// A letter of a script written without spaces between words, which UAX #29 word segmentation (without a
+/// dictionary) takes one letter at a time: Han, Hiragana, Thai, Lao, Myanmar, Khmer. Their combining marks are not
+/// letters and count for nothing.
+fn is_unspaced(c: char) -> bool {
+    c >= '\u{0E00}'
+        && matches!(c,
+        '\u{0E00}'..='\u{0EFF}' | '\u{1000}'..='\u{109F}' | '\u{1780}'..='\u{17FF}'
+        | '\u{2E80}'..='\u{2FDF}' | '\u{3005}'..='\u{3007}' | '\u{3021}'..='\u{3029}' | '\u{3038}'..='\u{303B}'
+        | '\u{3040}'..='\u{309F}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{3134F}')
+        && !matches!(
+            unicode_properties::UnicodeGeneralCategory::general_category_group(c),
+            unicode_properties::GeneralCategoryGroup::Mark
+        )
 }
 
 /// A count of words that no rule looks beyond: every rule compares a block's words with 30 or less, except the
@@ -946,6 +1031,87 @@ mod tests {
             assert_eq!(s.menu, MENU_SEPARATORS.contains(&c), "{c}");
             assert_eq!(s.colon, matches!(c, ':' | '：'), "{c}");
         }
+    }
+
+    #[test]
+    fn the_ascii_form_is_the_form_of_the_normalized_text() {
+        let slow = |s: &str| form_of_normalized(&default_normalizer().normalize(s).text);
+        let printable: Vec<char> = (' '..='~').chain(['\t', '\n', '\r']).collect();
+        // Every pair of characters, between letters and alone.
+        for &a in &printable {
+            for &b in &printable {
+                for s in [
+                    format!("{a}{b}"),
+                    format!("Ab{a}{b}Cd"),
+                    format!("x{a}Y{b}z"),
+                ] {
+                    assert_eq!(ascii_form(&s).as_deref(), Some(slow(&s).as_str()), "{s:?}");
+                }
+            }
+        }
+        // Longer mixes (a fixed pseudo-random sequence).
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..3000 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let len = (seed % 40) as usize;
+            let s: String = (0..len)
+                .map(|i| printable[((seed >> (i % 50)) as usize + i * 7) % printable.len()])
+                .collect();
+            assert_eq!(ascii_form(&s).as_deref(), Some(slow(&s).as_str()), "{s:?}");
+        }
+        // Other text takes the normalizer's way.
+        for s in [
+            "caf\u{e9}",
+            "a\u{0}b",
+            "a\u{7f}b",
+            "a\u{b}b",
+            "\u{c}",
+            "مرحبا",
+        ] {
+            assert_eq!(ascii_form(s), None, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn words_are_counted_as_word_segmentation_counts_them() {
+        use crate::segment::{tokens, SegmentOptions, TokenKind};
+        let sw = en();
+        // The words and stopwords among the word tokens of the normalized text.
+        let by_tokens = |s: &str| {
+            let n = default_normalizer().normalize(s);
+            let words: Vec<&str> = tokens(&n.text, &SegmentOptions::default())
+                .filter(|t| t.kind == TokenKind::Word)
+                .map(|t| &n.text[t.start..t.end])
+                .collect();
+            let stop = words.iter().filter(|w| sw.contains(w)).count();
+            (words.len(), stop)
+        };
+        for s in [
+            // Numbers alone are not words; the parts of a hyphenated word are.
+            "The state-of-the-art plan costs 3.5 million",
+            "2026 -- 11 _ '",
+            "mp3 players, don't they?",
+            // Han and Hiragana one letter at a time, Katakana and Hangul by runs, Thai letters apart.
+            "東京タワーは高い",
+            "서울 날씨",
+            "ภาษาไทย",
+            "قال الوزير إن الخطة جاهزة",
+        ] {
+            let counted = count_words(&matching_form(s), Some(&sw), usize::MAX);
+            assert_eq!(counted, by_tokens(s), "{s}");
+        }
+        assert_eq!(
+            count_words(
+                &matching_form("The state-of-the-art plan"),
+                Some(&sw),
+                usize::MAX
+            ),
+            (6, 4)
+        );
+        // A limit stops the count.
+        assert_eq!(count_words("a b c d e", None, 3), (3, 0));
     }
 
     #[test]
