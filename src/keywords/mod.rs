@@ -610,8 +610,15 @@ pub fn extract(
     let mut terms: Vec<yake::TermStats> = Vec::new();
     let mut names: Vec<&str> = Vec::new();
     let mut token_term: Vec<Option<usize>> = Vec::with_capacity(units.len());
+    // What the candidate search asks of each unit's form, side by side in text order: whether it is a verb, and
+    // whether its key is another word's (see `WordForm`).
+    let mut unit_verb: Vec<bool> = Vec::with_capacity(units.len());
+    let mut unit_derived: Vec<bool> = Vec::with_capacity(units.len());
     for unit in &units {
-        let Some(form) = forms.of(unit) else {
+        let form = forms.of(unit);
+        unit_verb.push(form.is_some_and(|f| f.verb));
+        unit_derived.push(form.is_some_and(|f| f.derived));
+        let Some(form) = form else {
             token_term.push(None);
             continue;
         };
@@ -790,10 +797,11 @@ pub fn extract(
     let mut candidates: Vec<CandidateStats> =
         Vec::with_capacity(distinct_estimate(units.len() * max_words));
     let mut occurrences: Vec<Occurrence> = Vec::with_capacity(units.len());
+    let stopword: Vec<bool> = terms.iter().map(|t| t.stopword).collect();
     for chunk in &chunks {
         for i in chunk.clone() {
             let Some(first) = token_term[i] else { continue };
-            if terms[first].stopword {
+            if stopword[first] {
                 continue;
             }
             let mut node = first as u32;
@@ -803,7 +811,7 @@ pub fn extract(
                     break;
                 }
                 let Some(last) = token_term[j - 1] else { break };
-                if forms.of(&units[j - 1]).is_some_and(|f| f.verb) {
+                if unit_verb[j - 1] {
                     break;
                 }
                 if n > 1 {
@@ -815,18 +823,17 @@ pub fn extract(
                             fresh
                         });
                 }
-                if terms[last].stopword || n < min_words {
+                if stopword[last] || n < min_words {
                     continue;
                 }
                 let range = units[i].range.start..units[j - 1].range.end;
                 let across = n > 1 && conjoined[i..j].iter().any(|&c| c);
-                let plain = |u: &Unit| forms.of(u).is_none_or(|f| !f.derived);
-                let display_skip = if units[i..j].iter().all(plain) {
+                let display_skip = if !unit_derived[i..j].iter().any(|&d| d) {
                     0
                 } else {
                     forms
                         .of(&units[i])
-                        .filter(|f| f.proclitic > 0 && units[i + 1..j].iter().all(plain))
+                        .filter(|f| f.proclitic > 0 && !unit_derived[i + 1..j].iter().any(|&d| d))
                         .and_then(|f| u32::try_from(f.proclitic).ok())
                         .unwrap_or(NO_DISPLAY)
                 };
@@ -1025,14 +1032,16 @@ pub fn extract(
         kept_candidates.push(c);
     }
     // The occurrences of what was kept, in text order.
-    let mut slot: Vec<Option<usize>> = vec![None; candidates.len()];
+    // By candidate, its place in `kept` (`u32::MAX`: not kept): four bytes a candidate, looked up for every
+    // occurrence.
+    let mut slot: Vec<u32> = vec![u32::MAX; candidates.len()];
     for (k, &c) in kept_candidates.iter().enumerate() {
-        slot[c as usize] = Some(k);
+        slot[c as usize] = k as u32;
     }
     for o in occurrences {
-        if let Some(k) = slot[o.candidate as usize] {
-            kept[k].display.push(o.display());
-            kept[k].occurrences.push(o.range);
+        if let Some(kept) = kept.get_mut(slot[o.candidate as usize] as usize) {
+            kept.display.push(o.display());
+            kept.occurrences.push(o.range);
         }
     }
     let top = kept.first().map_or(1.0, |k| k.score);
