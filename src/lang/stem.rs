@@ -152,33 +152,79 @@ pub(crate) fn with_group_key<R>(
         return f(word);
     };
     // Stems of recent words, per thread: batches of documents repeat most of their words, and a Snowball stem
-    // costs a couple of thousand instructions. Cleared when full, so it stays under a few megabytes.
+    // costs a couple of thousand instructions.
     thread_local! {
-        static RECENT: std::cell::RefCell<(&'static str, HashMap<String, String>)> =
-            std::cell::RefCell::new(("", HashMap::default()));
+        static RECENT: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache::default());
     }
-    const CAPACITY: usize = 50_000;
+    let hash = std::hash::BuildHasher::hash_one(&foldhash::fast::FixedState::default(), word);
     // A known stem is handed to `f` where it is stored; otherwise `f` comes back for the stem worked out below.
-    let f = match RECENT.with(|r| {
-        let r = r.borrow();
-        match r.1.get(word).filter(|_| r.0 == stemmer.language()) {
-            Some(stem) => Ok(f(stem)),
-            None => Err(f),
-        }
+    let f = match RECENT.with(|r| match r.borrow().get(stemmer.language(), word, hash) {
+        Some(stem) => Ok(f(stem)),
+        None => Err(f),
     }) {
         Ok(result) => return result,
         Err(f) => f,
     };
     let stem = stemmer.stem(word);
-    RECENT.with(|r| {
-        let mut r = r.borrow_mut();
-        if r.0 != stemmer.language() || r.1.len() >= CAPACITY {
-            r.0 = stemmer.language();
-            r.1.clear();
-        }
-        r.1.insert(word.to_string(), stem.clone().into_owned());
-    });
+    RECENT.with(|r| r.borrow_mut().insert(stemmer.language(), word, hash, &stem));
     f(&stem)
+}
+
+/// Stems of recent words of one language: each word and its stem written one after the other in one string, found
+/// by the word's hash. No allocation a word, and a quarter of the memory of a map of strings to strings (whose first
+/// touch cost as much as the lookups on a batch of short documents). Cleared when full, so it stays under a few
+/// megabytes.
+#[derive(Default)]
+struct StemCache {
+    language: &'static str,
+    /// By hash of the word: where the word starts in `text`, and its length and its stem's (right after it).
+    index: HashMap<u64, (u32, u16, u16)>,
+    text: String,
+}
+
+impl StemCache {
+    /// Words remembered at most.
+    const CAPACITY: usize = 50_000;
+    /// Bytes of words and stems at most.
+    const BYTES: usize = 2 << 20;
+
+    /// The stem of `word` (whose hash is `hash`) in `language`, if it is known.
+    fn get(&self, language: &str, word: &str, hash: u64) -> Option<&str> {
+        if self.language != language {
+            return None;
+        }
+        let &(start, word_len, stem_len) = self.index.get(&hash)?;
+        let start = start as usize;
+        let stem_start = start + usize::from(word_len);
+        // Another word with the same hash is not this one.
+        (self.text.get(start..stem_start)? == word)
+            .then(|| {
+                self.text
+                    .get(stem_start..stem_start + usize::from(stem_len))
+            })
+            .flatten()
+    }
+
+    fn insert(&mut self, language: &'static str, word: &str, hash: u64, stem: &str) {
+        let (Ok(word_len), Ok(stem_len)) = (u16::try_from(word.len()), u16::try_from(stem.len()))
+        else {
+            return;
+        };
+        if self.language != language
+            || self.index.len() >= Self::CAPACITY
+            || self.text.len() + word.len() + stem.len() > Self::BYTES
+        {
+            self.language = language;
+            self.index.clear();
+            self.text.clear();
+        }
+        let Ok(start) = u32::try_from(self.text.len()) else {
+            return;
+        };
+        self.text.push_str(word);
+        self.text.push_str(stem);
+        self.index.insert(hash, (start, word_len, stem_len));
+    }
 }
 
 #[cfg(test)]
@@ -193,6 +239,31 @@ mod tests {
         }
         assert_eq!(Stemmer::new("nb").map(|s| s.language()), Some("no"));
         assert!(Stemmer::new("xx").is_none());
+    }
+
+    #[test]
+    fn the_stem_cache_answers_only_for_its_word_and_language() {
+        let mut cache = StemCache::default();
+        cache.insert("en", "running", 7, "run");
+        assert_eq!(cache.get("en", "running", 7), Some("run"));
+        // Another word with the same hash, or another language: unknown.
+        assert_eq!(cache.get("en", "jumping", 7), None);
+        assert_eq!(cache.get("fr", "running", 7), None);
+        // A new language starts afresh; a word too long to note is not kept.
+        cache.insert("fr", "parlons", 8, "parlon");
+        assert_eq!(cache.get("en", "running", 7), None);
+        assert_eq!(cache.get("fr", "parlons", 8), Some("parlon"));
+        let long = "a".repeat(70_000);
+        cache.insert("fr", &long, 9, &long);
+        assert_eq!(cache.get("fr", &long, 9), None);
+        // Through the public door, the cached answer is the stemmer's.
+        let en = Stemmer::new("en").expect("en");
+        for _ in 0..2 {
+            assert_eq!(
+                with_group_key("cooperations", "en", Some(&en), str::to_string),
+                en.stem("cooperations")
+            );
+        }
     }
 
     #[test]
