@@ -130,12 +130,18 @@ struct Record {
 
 /// The record of an input line, `None` for a line of white space.
 fn parse_line(line: &[u8], forced: Option<&str>) -> Result<Option<Record>, String> {
-    let line = std::str::from_utf8(line).map_err(|e| format!("not UTF-8 text: {e}"))?;
-    if line.trim().is_empty() {
-        return Ok(None);
-    }
-    let mut record: serde_json::Value =
-        serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
+    // The JSON parser checks the UTF-8 of the strings it reads (nothing else in a JSON line may be other than
+    // ASCII); the whole line is checked only when it is not JSON, to say why.
+    let mut record: serde_json::Value = match serde_json::from_slice(line) {
+        Ok(record) => record,
+        Err(e) => {
+            let line = std::str::from_utf8(line).map_err(|e| format!("not UTF-8 text: {e}"))?;
+            if line.trim().is_empty() {
+                return Ok(None);
+            }
+            return Err(format!("not JSON: {e}"));
+        }
+    };
     let Some(serde_json::Value::String(text)) = record.get_mut("text").map(serde_json::Value::take)
     else {
         return Err("no \"text\" string".into());
