@@ -714,16 +714,22 @@ pub fn extract(
                     }
                     // A word with a one-letter proclitic is as common as the word without it; inflected forms
                     // the list may lack are looked up by their light stem and without a final tanween alef.
-                    let bare = arabic::single_proclitic(surface).and_then(|rest| freq.zipf(rest));
+                    // Each form looked up once: the key is often the word itself or what the proclitic leaves.
+                    let rest = arabic::single_proclitic(surface);
+                    let bare = rest.and_then(|r| freq.zipf(r));
+                    let key = arabic::key(surface);
+                    let key_zipf = if key == surface {
+                        z
+                    } else if rest == Some(key) {
+                        bare
+                    } else {
+                        freq.zipf(key)
+                    };
                     let t = surface.strip_suffix('ا').filter(|r| r.chars().count() >= 3);
-                    let bare = [
-                        bare,
-                        freq.zipf(arabic::key(surface)),
-                        t.and_then(|r| freq.zipf(r)),
-                    ]
-                    .into_iter()
-                    .flatten()
-                    .reduce(f64::max);
+                    let bare = [bare, key_zipf, t.and_then(|r| freq.zipf(r))]
+                        .into_iter()
+                        .flatten()
+                        .reduce(f64::max);
                     (z, bare, id)
                 });
                 if let Some(b) = bare {

@@ -182,22 +182,60 @@ fn lookup_hash(word: &str) -> u32 {
         word.bytes().for_each(|b| h.feed(b.to_ascii_lowercase()));
         return h.finish24();
     }
-    for c in word.chars() {
-        let simple_arabic = matches!(c, '\u{0621}'..='\u{063A}' | '\u{0640}'..='\u{0652}'
-            | '\u{0656}'..='\u{065F}' | '\u{0670}' | '\u{0671}');
-        if !simple_arabic {
+    // Two bytes a character, each U+0600–U+067F: folded through the table on the bytes.
+    let bytes = word.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let (b0, b1) = (bytes[i], bytes.get(i + 1).copied().unwrap_or(0));
+        if !matches!(b0, 0xD8 | 0xD9) {
             return fnv24(&lookup_form(word));
         }
-        if !is_lookup_mark(c) {
-            let mut buf = [0u8; 4];
-            fold_lookup_letter(c)
-                .encode_utf8(&mut buf)
-                .bytes()
-                .for_each(|b| h.feed(b));
+        let cp = (u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F);
+        match ARABIC_LOOKUP[(cp - 0x600) as usize] {
+            NOT_SIMPLE => return fnv24(&lookup_form(word)),
+            DROPPED => {}
+            folded => {
+                h.feed(0xC0 | (folded >> 6) as u8);
+                h.feed(0x80 | (folded & 0x3F) as u8);
+            }
         }
+        i += 2;
     }
     h.finish24()
 }
+
+/// [`ARABIC_LOOKUP`] of a character outside the shortcut.
+const NOT_SIMPLE: u16 = 0;
+/// [`ARABIC_LOOKUP`] of a mark or the tatweel, which lookup forms drop.
+const DROPPED: u16 = 1;
+
+/// For U+0600–U+067F, what [`lookup_hash`] does with the character: the letter it is folded to, [`DROPPED`], or
+/// [`NOT_SIMPLE`] (the letters and the marks that never compose: U+0621–U+063A, U+0640–U+0652, U+0656–U+065F,
+/// U+0670, U+0671).
+static ARABIC_LOOKUP: [u16; 0x80] = {
+    let mut table = [NOT_SIMPLE; 0x80];
+    let mut i = 0;
+    while i < 0x80 {
+        let cp = 0x600 + i as u32;
+        let simple =
+            matches!(cp, 0x0621..=0x063A | 0x0640..=0x0652 | 0x0656..=0x065F | 0x0670 | 0x0671);
+        if simple {
+            table[i] = if matches!(cp, 0x064B..=0x065F | 0x0670 | 0x0640) {
+                DROPPED
+            } else {
+                match cp {
+                    0x0623 | 0x0625 | 0x0622 | 0x0671 => 0x0627,
+                    0x0649 | 0x0626 => 0x064A,
+                    0x0624 => 0x0648,
+                    0x0629 => 0x0647,
+                    _ => cp as u16,
+                }
+            };
+        }
+        i += 1;
+    }
+    table
+};
 
 /// The form a word is looked up by: case folded (Unicode full case folding), NFC, Arabic and Hebrew marks and
 /// tatweel removed, Arabic letter variants folded (أ إ آ ٱ → ا, ى ئ ی → ي, ؤ → و, ة ۀ ە → ه, ک → ك).
