@@ -437,24 +437,37 @@ impl Separators {
     fn of(core: &str) -> Separators {
         let mut s = Separators::default();
         // Bytes, not characters, and a match, not lookups in the two lists: this runs over every block. Every
-        // separator is ASCII or starts with one of three lead bytes; only those are decoded.
+        // separator is ASCII or starts with one of three lead bytes; only those are decoded, and a stretch of 32
+        // bytes without any of them is passed over in one test.
+        let starts = |b: u8| matches!(b, b'|' | b'/' | b'>' | b'\\' | b':' | 0xC2 | 0xE2 | 0xEF);
         let bytes = core.as_bytes();
-        for (i, &b) in bytes.iter().enumerate() {
-            let c = match b {
-                b'|' | b'/' | b'>' | b'\\' | b':' => char::from(b),
-                0xC2 | 0xE2 | 0xEF => core.get(i..).and_then(|r| r.chars().next()).unwrap_or(' '),
-                _ => continue,
-            };
-            match c {
-                '|' | '•' | '·' | '/' | '>' | '»' => {
-                    s.piece = true;
-                    s.menu = true;
+        let mut at = 0;
+        while at < bytes.len() {
+            let end = (at + 32).min(bytes.len());
+            let stretch = &bytes[at..end];
+            if stretch.iter().fold(false, |any, &b| any | starts(b)) {
+                for (i, &b) in stretch.iter().enumerate() {
+                    let c = match b {
+                        b'|' | b'/' | b'>' | b'\\' | b':' => char::from(b),
+                        0xC2 | 0xE2 | 0xEF => core
+                            .get(at + i..)
+                            .and_then(|r| r.chars().next())
+                            .unwrap_or(' '),
+                        _ => continue,
+                    };
+                    match c {
+                        '|' | '•' | '·' | '/' | '>' | '»' => {
+                            s.piece = true;
+                            s.menu = true;
+                        }
+                        '\\' | '▪' | '►' | '«' => s.piece = true,
+                        '›' => s.menu = true,
+                        ':' | '：' => s.colon = true,
+                        _ => {}
+                    }
                 }
-                '\\' | '▪' | '►' | '«' => s.piece = true,
-                '›' => s.menu = true,
-                ':' | '：' => s.colon = true,
-                _ => {}
             }
+            at = end;
         }
         s
     }
@@ -1021,6 +1034,13 @@ mod tests {
         assert!(s.piece && s.menu && !s.colon);
         let s = Separators::of("plain words, no marks.");
         assert!(!s.piece && !s.menu && !s.colon);
+        // Wherever the separator stands in a long block (across the stretches the scan passes over).
+        for at in 0..70 {
+            let block = format!("{}›{}", "ب".repeat(at / 2) + &"a".repeat(at % 2), "z".repeat(40));
+            let s = Separators::of(&block);
+            assert!(s.menu && !s.piece && !s.colon, "{at}");
+            assert!(!Separators::of(&block.replace('›', "،")).menu, "{at}");
+        }
         // The one-pass check agrees with the lists the rules split on.
         for c in [
             '|', '•', '·', '/', '\\', '▪', '►', '>', '»', '«', '›', ':', '：', '-', ',', 'a', '—',
