@@ -501,7 +501,8 @@ fn ui_reason(form: &str, core: &str, separators: Separators, extra: &Extra) -> O
             return Some(Reason::ShareBar);
         }
     }
-    let words = form.split(' ').take(13).count();
+    // Words up to 13 (a form is words one space apart), counted by bytes.
+    let words = 1 + form.bytes().filter(|&b| b == b' ').take(12).count();
     if (2..=12).contains(&words) && form.split(' ').all(known) {
         return Some(Reason::ShareBar);
     }
@@ -564,13 +565,14 @@ fn classify_whole(
 fn classify_long_sentence(core: &str, extra: &Extra) -> Option<Class> {
     // Cut at a space well past the words needed; a block shorter than that takes the usual way.
     let bytes = core.as_bytes();
-    let (cut, _) = core
-        .match_indices(' ')
-        .filter(|&(i, _)| i > 0 && !bytes[i - 1].is_ascii_whitespace())
+    let (cut, _) = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b' ' && i > 0 && !bytes[i - 1].is_ascii_whitespace())
         .nth(WORDS_SEEN + WORDS_SEEN / 2)?;
     let form = matching_form(&core[..cut]);
     let (words, _) = count_words(&form, None, WORDS_SEEN);
-    let form_words = form.split(' ').count();
+    let form_words = 1 + form.bytes().filter(|&b| b == b' ').count();
     // `ui_reason` also compares a form of 2 to 12 words with the phrases word by word.
     (words == WORDS_SEEN && form_words > extra.longest_words.max(12))
         .then(|| class_of(core, &form, true, WORDS_SEEN, 0, extra))
@@ -687,7 +689,9 @@ fn class_of(
     let trimmed = core.trim_end_matches(is_closing);
     // Its first one, two or three words (words are one space apart in a matching form).
     let opens_with = |set: &HashSet<String>| {
-        form.match_indices(' ')
+        form.bytes()
+            .enumerate()
+            .filter(|&(_, b)| b == b' ')
             .map(|(i, _)| i)
             .chain([form.len()])
             .take(3)
@@ -1036,7 +1040,11 @@ mod tests {
         assert!(!s.piece && !s.menu && !s.colon);
         // Wherever the separator stands in a long block (across the stretches the scan passes over).
         for at in 0..70 {
-            let block = format!("{}›{}", "ب".repeat(at / 2) + &"a".repeat(at % 2), "z".repeat(40));
+            let block = format!(
+                "{}›{}",
+                "ب".repeat(at / 2) + &"a".repeat(at % 2),
+                "z".repeat(40)
+            );
             let s = Separators::of(&block);
             assert!(s.menu && !s.piece && !s.colon, "{at}");
             assert!(!Separators::of(&block.replace('›', "،")).menu, "{at}");
