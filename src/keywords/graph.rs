@@ -15,6 +15,29 @@ const TOLERANCE: f64 = 1e-4;
 
 /// Word scores for a document whose content words are `sequence` (term ids in text order), over `terms` terms.
 pub(crate) fn position_rank(sequence: &[usize], terms: usize, window: usize) -> Vec<f64> {
+    // The vertices are the terms of the sequence alone (the others, stopwords, score 0 and take no part), numbered
+    // in the order of their term ids, so that every sum runs in the same order as over all the terms.
+    let mut vertex = vec![u32::MAX; terms];
+    for &t in sequence {
+        vertex[t] = 0;
+    }
+    let mut words: Vec<usize> = Vec::new();
+    for (t, v) in vertex.iter_mut().enumerate() {
+        if *v == 0 {
+            *v = words.len() as u32;
+            words.push(t);
+        }
+    }
+    let sequence: Vec<usize> = sequence.iter().map(|&t| vertex[t] as usize).collect();
+    let mut scores = vec![0.0; terms];
+    for (&t, s) in words.iter().zip(rank(&sequence, words.len(), window)) {
+        scores[t] = s;
+    }
+    scores
+}
+
+/// [`position_rank`] over `terms` vertices, every one of which occurs in `sequence`.
+fn rank(sequence: &[usize], terms: usize, window: usize) -> Vec<f64> {
     const ALPHA: f64 = 0.85;
     let mut scores = vec![0.0; terms];
     if sequence.is_empty() {
