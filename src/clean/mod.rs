@@ -548,12 +548,10 @@ fn classify_whole(
     extra: &Extra,
 ) -> (Class, usize) {
     let form = matching_form(core);
-    let (words, stop) = if sentence {
-        (count_words(&form, None, WORDS_SEEN).0, 0)
-    } else {
-        count_words(&form, Some(stopwords), usize::MAX)
-    };
-    (class_of(core, &form, sentence, words, stop, extra), words)
+    let words = count_words(&form, if sentence { WORDS_SEEN } else { usize::MAX });
+    // Stopwords only count for a block that does not end a sentence, and only when the other rules leave it to them.
+    let dense = || !sentence && dense_in_stopwords(&form, words, stopwords);
+    (class_of(core, &form, sentence, words, dense, extra), words)
 }
 
 /// The class of a long block that ends a sentence, from its first words only, or `None` when they are not enough.
@@ -571,36 +569,53 @@ fn classify_long_sentence(core: &str, extra: &Extra) -> Option<Class> {
         .filter(|&(i, &b)| b == b' ' && i > 0 && !bytes[i - 1].is_ascii_whitespace())
         .nth(WORDS_SEEN + WORDS_SEEN / 2)?;
     let form = matching_form(&core[..cut]);
-    let (words, _) = count_words(&form, None, WORDS_SEEN);
+    let words = count_words(&form, WORDS_SEEN);
     let form_words = 1 + form.bytes().filter(|&b| b == b' ').count();
     // `ui_reason` also compares a form of 2 to 12 words with the phrases word by word.
     (words == WORDS_SEEN && form_words > extra.longest_words.max(12))
-        .then(|| class_of(core, &form, true, WORDS_SEEN, 0, extra))
+        .then(|| class_of(core, &form, true, WORDS_SEEN, || false, extra))
 }
 
-/// The words of a block as the rules count them, from its matching form, up to `limit`, with how many of them are
-/// `stopwords`: the form's words that hold a letter, the parts of a hyphenated word apart, and each letter of a
-/// script written without spaces between words (see [`is_unspaced`]) on its own, as UAX #29 segments words.
-fn count_words(form: &str, stopwords: Option<&Stopwords>, limit: usize) -> (usize, usize) {
-    // Words and stopwords so far.
-    let mut n = (0usize, 0usize);
-    let count = |n: &mut (usize, usize), word: &str| {
-        n.0 += 1;
-        n.1 += usize::from(stopwords.is_some_and(|s| s.contains(word)));
-    };
-    for part in form.split([' ', '-']) {
-        if n.0 >= limit {
-            break;
+/// The number of words of a block as the rules count them, from its matching form, up to `limit` (see
+/// [`each_word`]).
+fn count_words(form: &str, limit: usize) -> usize {
+    let mut words = 0;
+    if limit > 0 {
+        each_word(form, |_| {
+            words += 1;
+            words < limit
+        });
+    }
+    words
+}
+
+/// Whether stopwords make a tenth or more of the `words` words of a block's matching form: counted until they do.
+fn dense_in_stopwords(form: &str, words: usize, stopwords: &Stopwords) -> bool {
+    let (mut stop, mut dense) = (0usize, false);
+    each_word(form, |word| {
+        if stopwords.contains(word) {
+            stop += 1;
+            dense = stop as f64 / words.max(1) as f64 >= 0.1;
         }
+        !dense
+    });
+    dense
+}
+
+/// `f` of each word of a block as the rules count them, from its matching form, until it returns false: the form's
+/// words that hold a letter, the parts of a hyphenated word apart, and each letter of a script written without
+/// spaces between words (see [`is_unspaced`]) on its own, as UAX #29 segments words.
+fn each_word(form: &str, mut f: impl FnMut(&str) -> bool) {
+    for part in form.split([' ', '-']) {
         if part.is_ascii() {
-            if part.bytes().any(|b| b.is_ascii_alphabetic()) {
-                count(&mut n, part);
+            if part.bytes().any(|b| b.is_ascii_alphabetic()) && !f(part) {
+                return;
             }
             continue;
         }
         if !part.chars().any(is_unspaced) {
-            if part.chars().any(crate::lang::is_alphabetic) {
-                count(&mut n, part);
+            if part.chars().any(crate::lang::is_alphabetic) && !f(part) {
+                return;
             }
             continue;
         }
@@ -609,10 +624,12 @@ fn count_words(form: &str, stopwords: Option<&Stopwords>, limit: usize) -> (usiz
         for (i, c) in part.char_indices() {
             if is_unspaced(c) {
                 if let Some((start, true)) = run.take() {
-                    count(&mut n, &part[start..i]);
+                    if !f(&part[start..i]) {
+                        return;
+                    }
                 }
-                if crate::lang::is_alphabetic(c) {
-                    count(&mut n, &part[i..i + c.len_utf8()]);
+                if crate::lang::is_alphabetic(c) && !f(&part[i..i + c.len_utf8()]) {
+                    return;
                 }
             } else {
                 let (_, letter) = run.get_or_insert((i, false));
@@ -620,10 +637,11 @@ fn count_words(form: &str, stopwords: Option<&Stopwords>, limit: usize) -> (usiz
             }
         }
         if let Some((start, true)) = run {
-            count(&mut n, &part[start..]);
+            if !f(&part[start..]) {
+                return;
+            }
         }
     }
-    (n.0.min(limit), n.1)
 }
 
 /// A letter of a script written without spaces between words, which UAX #29 word segmentation (without a
@@ -654,14 +672,14 @@ fn ends_sentence(core: &str) -> bool {
         .is_some_and(is_final)
 }
 
-/// The class of a block from its text, matching form, whether it ends a sentence ([`ends_sentence`]), and word and
-/// stopword counts.
+/// The class of a block from its text, matching form, whether it ends a sentence ([`ends_sentence`]), its word
+/// count, and `dense`: whether stopwords make a tenth of its words (asked only when no other rule decides).
 fn class_of(
     core: &str,
     form: &str,
     sentence: bool,
     words: usize,
-    stop: usize,
+    dense: impl FnOnce() -> bool,
     extra: &Extra,
 ) -> Class {
     let l = lists();
@@ -724,9 +742,9 @@ fn class_of(
     if trimmed.ends_with("...") || trimmed.ends_with('…') {
         return Class::Teaser;
     }
-    let density = stop as f64 / words.max(1) as f64;
+
     // A sentence of three words or more is article text; so is a long block rich in function words.
-    if (words >= 3 && sentence) || (words >= 25 && density >= 0.1) {
+    if (words >= 3 && sentence) || (words >= 25 && dense()) {
         Class::Good
     } else {
         Class::Short
@@ -1127,19 +1145,25 @@ mod tests {
             "ภาษาไทย",
             "قال الوزير إن الخطة جاهزة",
         ] {
-            let counted = count_words(&matching_form(s), Some(&sw), usize::MAX);
-            assert_eq!(counted, by_tokens(s), "{s}");
+            let form = matching_form(s);
+            let mut stop = 0;
+            each_word(&form, |w| {
+                stop += usize::from(sw.contains(w));
+                true
+            });
+            assert_eq!((count_words(&form, usize::MAX), stop), by_tokens(s), "{s}");
         }
-        assert_eq!(
-            count_words(
-                &matching_form("The state-of-the-art plan"),
-                Some(&sw),
-                usize::MAX
-            ),
-            (6, 4)
-        );
+        // the, state, of, the (stopwords-iso), art, plan.
+        let form = matching_form("The state-of-the-art plan");
+        assert_eq!(count_words(&form, usize::MAX), 6);
+        // A tenth of the words and more: dense from 1 stopword in 10 words, not 1 in 11.
+        assert!(dense_in_stopwords(&form, 6, &sw));
+        let ten = "the a1 b1 c1 d1 e1 f1 g1 h1 i1";
+        assert!(dense_in_stopwords(ten, 10, &sw));
+        assert!(!dense_in_stopwords(&format!("{ten} j1"), 11, &sw));
         // A limit stops the count.
-        assert_eq!(count_words("a b c d e", None, 3), (3, 0));
+        assert_eq!(count_words("a b c d e", 3), 3);
+        assert_eq!(count_words("a b c d e", 0), 0);
     }
 
     #[test]
