@@ -32,8 +32,9 @@ const DATA: &[(&str, &[u8])] = &[
 /// Background frequencies of one language's common words.
 #[derive(Debug)]
 pub struct Frequencies {
-    /// (hash, Zipf × 10), sorted by hash.
-    entries: Vec<(u32, u8)>,
+    /// Each word's hash (the top 24 bits) and Zipf frequency × 10 (the low 8), by bucket: four bytes a word,
+    /// as few pages of memory as possible to fill when the table is built at the start of a run.
+    entries: Vec<u32>,
     /// Where the entries whose hash has each value of its top `BUCKET_BITS` bits start, and (last) their number:
     /// a lookup searches only the few entries of its bucket.
     buckets: Vec<u32>,
@@ -60,41 +61,43 @@ impl Frequencies {
     }
 
     fn parse(data: &[u8]) -> Option<Frequencies> {
+        // The hashes of each Zipf level, read in one pass and placed in the next.
         let mut rest = data.strip_prefix(b"MQF1")?;
-        let mut entries = Vec::new();
-        let mut min = u8::MAX;
+        let mut levels: Vec<(u8, &[u8])> = Vec::new();
         loop {
             let (&zipf, tail) = rest.split_first()?;
             if zipf == 0 {
                 break;
             }
             let count = u24(tail.get(..3)?) as usize;
-            let hashes = tail.get(3..3 + 3 * count)?;
-            entries.extend(hashes.chunks_exact(3).map(|h| (u24(h), zipf)));
-            min = min.min(zipf);
+            levels.push((zipf, tail.get(3..3 + 3 * count)?));
             rest = &tail[3 + 3 * count..];
         }
-        // Placed bucket by bucket (a counting sort on the top bits), then sorted within each bucket.
+        let min = levels.iter().map(|l| l.0).min().unwrap_or(u8::MAX);
+        let hashes = || {
+            levels
+                .iter()
+                .flat_map(|&(zipf, h)| h.chunks_exact(3).map(move |h| (u24(h), zipf)))
+        };
+        // Placed bucket by bucket (a counting sort on the top bits); a lookup reads its whole bucket, in any order
+        // (the list has no two words with one hash).
         let bucket_of = |h: u32| (h >> (24 - BUCKET_BITS)) as usize;
         let mut buckets = vec![0u32; (1 << BUCKET_BITS) + 1];
-        for e in &entries {
-            buckets[bucket_of(e.0) + 1] += 1;
+        for (h, _) in hashes() {
+            buckets[bucket_of(h) + 1] += 1;
         }
         for b in 1..buckets.len() {
             buckets[b] += buckets[b - 1];
         }
         let mut next: Vec<u32> = buckets.clone();
-        let mut sorted = vec![(0u32, 0u8); entries.len()];
-        for e in entries {
-            let slot = &mut next[bucket_of(e.0)];
-            sorted[*slot as usize] = e;
+        let mut placed = vec![0u32; buckets[buckets.len() - 1] as usize];
+        for (h, zipf) in hashes() {
+            let slot = &mut next[bucket_of(h)];
+            placed[*slot as usize] = (h << 8) | u32::from(zipf);
             *slot += 1;
         }
-        for w in buckets.windows(2) {
-            sorted[w[0] as usize..w[1] as usize].sort_unstable_by_key(|e| e.0);
-        }
         Some(Frequencies {
-            entries: sorted,
+            entries: placed,
             buckets,
             min_zipf: f64::from(min) / 10.0,
         })
@@ -110,8 +113,8 @@ impl Frequencies {
             .get(self.buckets[b] as usize..self.buckets[b + 1] as usize)?;
         bucket
             .iter()
-            .find(|e| e.0 == h)
-            .map(|e| f64::from(e.1) / 10.0)
+            .find(|&&e| e >> 8 == h)
+            .map(|&e| f64::from(e & 0xFF) / 10.0)
     }
 
     /// The Zipf frequency assumed for a word that is not listed: half a point below the rarest listed word.
@@ -305,6 +308,28 @@ mod tests {
             for word in [c.to_string(), format!("ب{c}"), format!("{c}\u{0654}")] {
                 assert_eq!(lookup_hash(&word), fnv24(&lookup_form(&word)), "U+{cp:04X}");
             }
+        }
+    }
+
+    #[test]
+    fn every_list_has_each_hash_once_and_every_entry_in_its_bucket() {
+        for code in frequency_languages() {
+            let f = Frequencies::for_language(code).expect("data parses");
+            let mut hashes: Vec<u32> = f.entries.iter().map(|e| e >> 8).collect();
+            for (b, w) in f.buckets.windows(2).enumerate() {
+                for e in &f.entries[w[0] as usize..w[1] as usize] {
+                    assert_eq!((e >> 8) as usize >> (24 - BUCKET_BITS), b, "{code}");
+                }
+            }
+            let n = hashes.len();
+            hashes.sort_unstable();
+            hashes.dedup();
+            assert_eq!(
+                hashes.len(),
+                n,
+                "{code}: a lookup would find only one of two words"
+            );
+            assert!(n > 2000, "{code}");
         }
     }
 
