@@ -303,6 +303,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // The tables every language shares (the normalizer's, the cleaner's phrase lists) are built by an analyzer
+    // without a language, on another thread while the input is read; the threads that need them wait for them.
+    std::thread::spawn(|| Analyzer::new(Options::default()).is_ok());
     let mut analyzers = Analyzers {
         args: &args,
         cache: HashMap::new(),
