@@ -632,7 +632,6 @@ pub fn extract(
         });
         let t = &mut terms[id];
         t.tf += 1.0;
-        t.sentences.push(unit.sentence);
         // A capital at the start of a sentence says nothing.
         match casing(&text[unit.range.clone()]) {
             Casing::Acronym => t.tf_acronym += 1.0,
@@ -672,7 +671,20 @@ pub fn extract(
     let algorithm = options.algorithm;
     let uses = |a: Algorithm| algorithm == a || algorithm == Algorithm::Combined;
     if uses(Algorithm::Yake) {
-        yake::score_terms(&mut terms, seg.sentences.len());
+        // The sentence of every occurrence, term by term, in text order: one list for all the terms.
+        let mut starts = vec![0usize; terms.len() + 1];
+        for (i, t) in terms.iter().enumerate() {
+            starts[i + 1] = starts[i] + t.tf as usize;
+        }
+        let mut sentences = vec![0usize; starts[terms.len()]];
+        let mut fill = starts.clone();
+        for (unit, term) in units.iter().zip(&token_term) {
+            if let Some(id) = *term {
+                sentences[fill[id]] = unit.sentence;
+                fill[id] += 1;
+            }
+        }
+        yake::score_terms(&mut terms, &mut sentences, &starts, seg.sentences.len());
     }
     // Inverse document frequency of each term: from the background frequency of its most common spelling, and
     // from the corpus when there is one.

@@ -69,29 +69,36 @@ pub(crate) struct TermStats {
     pub tf: f64,
     pub tf_upper: f64,
     pub tf_acronym: f64,
-    pub sentences: Vec<usize>,
     pub left: Neighbours,
     pub right: Neighbours,
     pub stopword: bool,
     pub score: f64,
 }
 
-/// Compute `S(t)` for every term. `sentence_count` is the number of sentences of the document.
-pub(crate) fn score_terms(terms: &mut [TermStats], sentence_count: usize) {
+/// Compute `S(t)` for every term. `sentences` holds the sentence index of every occurrence, term by term (those of
+/// term `i` at `sentences[starts[i]..starts[i + 1]]`, in text order); `sentence_count` is the number of sentences of
+/// the document.
+pub(crate) fn score_terms(
+    terms: &mut [TermStats],
+    sentences: &mut [usize],
+    starts: &[usize],
+    sentence_count: usize,
+) {
     let valid: Vec<f64> = terms.iter().filter(|t| !t.stopword).map(|t| t.tf).collect();
     let n = valid.len().max(1) as f64;
     let mean = valid.iter().sum::<f64>() / n;
     let std = (valid.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n).sqrt();
     let max_tf = terms.iter().map(|t| t.tf).fold(1.0, f64::max);
-    let sentences = sentence_count.max(1) as f64;
-    for t in terms.iter_mut() {
+    let sentence_total = sentence_count.max(1) as f64;
+    for (i, t) in terms.iter_mut().enumerate() {
         let tf = t.tf.max(1.0);
         let case = t.tf_upper.max(t.tf_acronym) / (1.0 + tf.ln());
         // Sentence indexes arrive in text order, so they are sorted already (sorted here otherwise).
-        if !t.sentences.is_sorted() {
-            t.sentences.sort_unstable();
+        let idx = &mut sentences[starts[i]..starts[i + 1]];
+        if !idx.is_sorted() {
+            idx.sort_unstable();
         }
-        let idx = &t.sentences;
+        let idx = &*idx;
         let median = median(idx);
         let pos = (3.0 + median).ln().ln();
         let fnorm = tf / (mean + std).max(f64::EPSILON);
@@ -107,7 +114,7 @@ pub(crate) fn score_terms(terms: &mut [TermStats], sentence_count: usize) {
         let spread = if idx.is_empty() {
             0.0
         } else {
-            distinct as f64 / sentences
+            distinct as f64 / sentence_total
         };
         t.score = (rel * pos) / (case + fnorm / rel + spread / rel);
     }
