@@ -291,17 +291,15 @@ fn matching_form(s: &str) -> String {
 /// normalizer only lowercases it and collapses its white space, which the form drops. `None` for other text.
 fn ascii_form(s: &str) -> Option<String> {
     let bytes = s.as_bytes();
-    if !bytes
-        .iter()
-        .all(|&b| matches!(b, b' '..=b'~' | b'\t' | b'\n' | b'\r'))
-    {
-        return None;
-    }
     let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'\'' | b'-');
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     while i < bytes.len() {
-        if !is_word_byte(bytes[i]) {
+        let b = bytes[i];
+        if !is_word_byte(b) {
+            if !matches!(b, b' '..=b'~' | b'\t' | b'\n' | b'\r') {
+                return None;
+            }
             i += 1;
             continue;
         }
@@ -606,6 +604,25 @@ fn dense_in_stopwords(form: &str, words: usize, stopwords: &Stopwords) -> bool {
 /// words that hold a letter, the parts of a hyphenated word apart, and each letter of a script written without
 /// spaces between words (see [`is_unspaced`]) on its own, as UAX #29 segments words.
 fn each_word(form: &str, mut f: impl FnMut(&str) -> bool) {
+    if form.is_ascii() {
+        // Parts between spaces and hyphens, read byte by byte: those with a letter are words.
+        let bytes = form.as_bytes();
+        let (mut start, mut letter) = (0, false);
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b' ' || b == b'-' {
+                if letter && !f(&form[start..i]) {
+                    return;
+                }
+                (start, letter) = (i + 1, false);
+            } else {
+                letter |= b.is_ascii_alphabetic();
+            }
+        }
+        if letter {
+            f(&form[start..]);
+        }
+        return;
+    }
     for part in form.split([' ', '-']) {
         if part.is_ascii() {
             if part.bytes().any(|b| b.is_ascii_alphabetic()) && !f(part) {
