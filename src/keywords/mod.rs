@@ -640,6 +640,8 @@ pub fn extract(
         }
         token_term.push(Some(id));
     }
+    // Whether each term is a stopword, side by side (the passes below ask it for every unit).
+    let stopword: Vec<bool> = terms.iter().map(|t| t.stopword).collect();
     // Chunks: maximal runs of words, adjacent in the same sentence.
     let mut chunks: Vec<Range<usize>> = Vec::new();
     let mut start: Option<usize> = None;
@@ -703,7 +705,7 @@ pub fn extract(
             let mut compounds: HashMap<&str, Option<Looked>> = HashMap::default();
             for (u, (unit, term)) in units.iter().zip(&token_term).enumerate() {
                 let Some(id) = *term else { continue };
-                if terms[id].stopword {
+                if stopword[id] {
                     continue;
                 }
                 let surface = &text[unit.range.clone()];
@@ -777,7 +779,7 @@ pub fn extract(
             .iter()
             .flatten()
             .copied()
-            .filter(|&t| !terms[t].stopword)
+            .filter(|&t| !stopword[t])
             .collect();
         graph::position_rank(&sequence, terms.len(), GRAPH_WINDOW)
     } else {
@@ -815,7 +817,6 @@ pub fn extract(
     let mut candidates: Vec<CandidateStats> =
         Vec::with_capacity(distinct_estimate(units.len() * max_words));
     let mut occurrences: Vec<Occurrence> = Vec::with_capacity(units.len());
-    let stopword: Vec<bool> = terms.iter().map(|t| t.stopword).collect();
     for chunk in &chunks {
         for i in chunk.clone() {
             let Some(first) = token_term[i] else { continue };
@@ -896,11 +897,7 @@ pub fn extract(
         .map(|c| {
             let tf = c.tf as usize;
             let key: &[u32] = c.key.words();
-            let content = || {
-                key.iter()
-                    .map(|&t| t as usize)
-                    .filter(|&t| !terms[t].stopword)
-            };
+            let content = || key.iter().map(|&t| t as usize).filter(|&t| !stopword[t]);
             let yake = if uses(Algorithm::Yake) {
                 1.0 / yake::score_candidate(key, &terms, &bigrams, tf).max(f64::MIN_POSITIVE)
             } else {
@@ -909,7 +906,7 @@ pub fn extract(
             let tfidf = if uses(Algorithm::Tfidf) {
                 // A phrase with a stopword inside ("stability of feature") or running across a conjunction is
                 // seldom a name for anything.
-                let inner = c.across || key.iter().any(|&t| terms[t as usize].stopword);
+                let inner = c.across || key.iter().any(|&t| stopword[t as usize]);
                 let penalty = if inner { INNER_PENALTY } else { 1.0 };
                 penalty * tf as f64 * content().map(|t| idf[t]).sum::<f64>()
             } else {
