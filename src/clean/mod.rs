@@ -231,13 +231,26 @@ fn phrases() -> &'static HashSet<String> {
 
 /// Phrases in matching form, found in a block's matching form (words separated by single spaces) as runs of whole
 /// words.
-#[derive(Default)]
 struct PhraseSet {
     phrases: HashSet<String>,
     /// The first word of each phrase: runs are looked up only from a word that opens one.
     firsts: HashSet<String>,
+    /// By the first byte of a first word, the lengths it has (bit `n` for `n` bytes, bit 31 for 31 and more): a
+    /// word that no first word could be is passed over without hashing it.
+    first_shapes: Vec<u32>,
     /// The most words in one phrase.
     longest: usize,
+}
+
+impl Default for PhraseSet {
+    fn default() -> Self {
+        PhraseSet {
+            phrases: HashSet::default(),
+            firsts: HashSet::default(),
+            first_shapes: vec![0; 256],
+            longest: 0,
+        }
+    }
 }
 
 impl PhraseSet {
@@ -246,9 +259,24 @@ impl PhraseSet {
             return;
         }
         self.longest = self.longest.max(form.split(' ').count());
-        self.firsts
-            .insert(form.split(' ').next().unwrap_or_default().to_string());
+        let first = form.split(' ').next().unwrap_or_default();
+        self.first_shapes[Self::shape_slot(first)] |= Self::shape_bit(first);
+        self.firsts.insert(first.to_string());
         self.phrases.insert(form);
+    }
+
+    fn shape_slot(word: &str) -> usize {
+        usize::from(word.as_bytes().first().copied().unwrap_or(0))
+    }
+
+    fn shape_bit(word: &str) -> u32 {
+        1 << word.len().min(31)
+    }
+
+    /// Whether `word` may be the first word of a phrase (a cheap test before the set is asked).
+    fn may_open(&self, word: &str) -> bool {
+        self.first_shapes[Self::shape_slot(word)] & Self::shape_bit(word) != 0
+            && self.firsts.contains(word)
     }
 
     /// Whether one of the phrases occurs in `form`.
@@ -263,7 +291,7 @@ impl PhraseSet {
         let mut start = 0;
         while start < bytes.len() {
             let first_end = word_end(start);
-            if self.firsts.contains(&form[start..first_end]) {
+            if self.may_open(&form[start..first_end]) {
                 let mut end = first_end;
                 for k in 1..=self.longest {
                     if self.phrases.contains(&form[start..end]) {
