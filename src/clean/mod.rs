@@ -652,12 +652,6 @@ fn each_word(form: &str, mut f: impl FnMut(&str) -> bool) {
         return;
     }
     for part in form.split([' ', '-']) {
-        if part.is_ascii() {
-            if part.bytes().any(|b| b.is_ascii_alphabetic()) && !f(part) {
-                return;
-            }
-            continue;
-        }
         if !part.chars().any(is_unspaced) {
             if part.chars().any(crate::lang::is_alphabetic) && !f(part) {
                 return;
@@ -787,7 +781,6 @@ fn class_of(
     if trimmed.ends_with("...") || trimmed.ends_with('…') {
         return Class::Teaser;
     }
-
     // A sentence of three words or more is article text; so is a long block rich in function words.
     if (words >= 3 && sentence) || (words >= 25 && dense()) {
         Class::Good

@@ -17,18 +17,16 @@ const TOLERANCE: f64 = 1e-4;
 pub(crate) fn position_rank(sequence: &[usize], terms: usize, window: usize) -> Vec<f64> {
     // The vertices are the terms of the sequence alone (the others, stopwords, score 0 and take no part), numbered
     // in the order of their term ids, so that every sum runs in the same order as over all the terms.
-    let mut vertex = vec![u32::MAX; terms];
+    let mut present = vec![false; terms];
     for &t in sequence {
-        vertex[t] = 0;
+        present[t] = true;
     }
-    let mut words: Vec<usize> = Vec::new();
-    for (t, v) in vertex.iter_mut().enumerate() {
-        if *v == 0 {
-            *v = words.len() as u32;
-            words.push(t);
-        }
+    let words: Vec<usize> = (0..terms).filter(|&t| present[t]).collect();
+    let mut vertex = vec![0usize; terms];
+    for (v, &t) in words.iter().enumerate() {
+        vertex[t] = v;
     }
-    let sequence: Vec<usize> = sequence.iter().map(|&t| vertex[t] as usize).collect();
+    let sequence: Vec<usize> = sequence.iter().map(|&t| vertex[t]).collect();
     let mut scores = vec![0.0; terms];
     for (&t, s) in words.iter().zip(rank(&sequence, words.len(), window)) {
         scores[t] = s;

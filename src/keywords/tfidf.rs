@@ -159,13 +159,13 @@ fn is_plain_ascii(word: &str) -> bool {
 }
 
 /// Arabic and Hebrew marks and the tatweel, dropped from lookup forms.
-fn is_lookup_mark(c: char) -> bool {
+const fn is_lookup_mark(c: char) -> bool {
     matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'
         | '\u{06D6}'..='\u{06ED}' | '\u{0591}'..='\u{05C7}')
 }
 
 /// The Arabic letter variants folded in lookup forms.
-fn fold_lookup_letter(c: char) -> char {
+const fn fold_lookup_letter(c: char) -> char {
     match c {
         'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
         'ى' | 'ئ' | 'ی' => 'ي',
@@ -212,9 +212,9 @@ const NOT_SIMPLE: u16 = 0;
 /// [`ARABIC_LOOKUP`] of a mark or the tatweel, which lookup forms drop.
 const DROPPED: u16 = 1;
 
-/// For U+0600–U+067F, what [`lookup_hash`] does with the character: the letter it is folded to, [`DROPPED`], or
-/// [`NOT_SIMPLE`] (the letters and the marks that never compose: U+0621–U+063A, U+0640–U+0652, U+0656–U+065F,
-/// U+0670, U+0671).
+/// For U+0600–U+067F, what [`lookup_hash`] does with the character: the letter it is folded to
+/// ([`fold_lookup_letter`]), [`DROPPED`] ([`is_lookup_mark`]), or [`NOT_SIMPLE`] (all but the letters and the marks
+/// that never compose: U+0621–U+063A, U+0640–U+0652, U+0656–U+065F, U+0670, U+0671).
 static ARABIC_LOOKUP: [u16; 0x80] = {
     let mut table = [NOT_SIMPLE; 0x80];
     let mut i = 0;
@@ -222,17 +222,11 @@ static ARABIC_LOOKUP: [u16; 0x80] = {
         let cp = 0x600 + i as u32;
         let simple =
             matches!(cp, 0x0621..=0x063A | 0x0640..=0x0652 | 0x0656..=0x065F | 0x0670 | 0x0671);
-        if simple {
-            table[i] = if matches!(cp, 0x064B..=0x065F | 0x0670 | 0x0640) {
+        if let (true, Some(c)) = (simple, char::from_u32(cp)) {
+            table[i] = if is_lookup_mark(c) {
                 DROPPED
             } else {
-                match cp {
-                    0x0623 | 0x0625 | 0x0622 | 0x0671 => 0x0627,
-                    0x0649 | 0x0626 => 0x064A,
-                    0x0624 => 0x0648,
-                    0x0629 => 0x0647,
-                    _ => cp as u16,
-                }
+                fold_lookup_letter(c) as u16
             };
         }
         i += 1;
