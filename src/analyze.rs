@@ -314,6 +314,10 @@ impl Analyzer {
     /// carry English UI strings), plus and minus the caller's words. Built once per language.
     pub fn stopwords_for(&self, code: &str) -> Arc<Stopwords> {
         let mut cache = self.stopwords.lock().unwrap_or_else(|e| e.into_inner());
+        // Looked up before the code is copied for an entry (every document asks).
+        if let Some(s) = cache.get(code) {
+            return Arc::clone(s);
+        }
         let o = &self.options;
         cache
             .entry(code.to_string())
@@ -485,18 +489,19 @@ impl Analyzer {
                     index.span(text, s, e, TextRef::Original)
                 })
                 .collect();
-            // Displayed by the most frequent spelling among those in the words' own form.
-            let plain: Vec<Span> = k
-                .display
-                .iter()
-                .flatten()
-                .map(|r| {
-                    let (s, e) = p.map.source_range(r.start, r.end);
-                    index.span(text, s, e, TextRef::Original)
-                })
-                .collect();
+            // Displayed by the most frequent spelling among those in the words' own form (byte ranges: only their
+            // text is read).
+            let plain = k.display.iter().flatten().map(|r| {
+                let (s, e) = p.map.source_range(r.start, r.end);
+                s..e
+            });
+            let text = if k.display.iter().any(Option::is_some) {
+                display_form(text, plain)
+            } else {
+                display_form(text, spans.iter().map(Span::bytes))
+            };
             Keyword {
-                text: display_form(text, if plain.is_empty() { &spans } else { &plain }),
+                text,
                 key: k.key,
                 score: k.score,
                 count: spans.len(),
@@ -615,15 +620,12 @@ struct Prepared<'t> {
     paragraph_languages: lang::ParagraphLanguages,
 }
 
-/// The most frequent original spelling among `spans` (the first one on ties), its white space collapsed to single
-/// spaces.
-fn display_form(text: &str, spans: &[Span]) -> String {
+/// The most frequent spelling among the byte `ranges` of `text` (the first one on ties), its white space collapsed
+/// to single spaces.
+fn display_form(text: &str, ranges: impl Iterator<Item = std::ops::Range<usize>>) -> String {
     let mut counts: HashMap<&str, (usize, usize)> = HashMap::default();
-    for (i, s) in spans.iter().enumerate() {
-        counts
-            .entry(text.get(s.bytes()).unwrap_or(""))
-            .or_insert((0, i))
-            .0 += 1;
+    for (i, r) in ranges.enumerate() {
+        counts.entry(text.get(r).unwrap_or("")).or_insert((0, i)).0 += 1;
     }
     let best = counts
         .into_iter()
@@ -678,9 +680,15 @@ mod tests {
             text,
             &["Solar  Power", "solar power", "SOLAR POWER", "solar power"],
         );
-        assert_eq!(display_form(text, &spans), "solar power");
+        assert_eq!(
+            display_form(text, spans.iter().map(Span::bytes)),
+            "solar power"
+        );
         // A tie: the first one, its white space collapsed.
-        assert_eq!(display_form(text, &spans[..3]), "Solar Power");
-        assert_eq!(display_form(text, &[]), "");
+        assert_eq!(
+            display_form(text, spans[..3].iter().map(Span::bytes)),
+            "Solar Power"
+        );
+        assert_eq!(display_form(text, std::iter::empty()), "");
     }
 }

@@ -81,6 +81,8 @@ pub struct Utf16Index {
     /// `blocks[k]` is the UTF-16 length of `bytes[..k * BLOCK]`.
     blocks: Vec<u32>,
     len: usize,
+    /// The text is ASCII: every UTF-16 offset is the byte offset (no counting).
+    ascii: bool,
 }
 
 /// UTF-16 code units of UTF-8 bytes (whole characters).
@@ -102,13 +104,17 @@ impl Utf16Index {
         let mut blocks = Vec::with_capacity(bytes.len() / Self::BLOCK + 1);
         let mut total = 0usize;
         blocks.push(0);
-        for chunk in bytes.chunks_exact(Self::BLOCK) {
+        let mut chunks = bytes.chunks_exact(Self::BLOCK);
+        for chunk in &mut chunks {
             total += utf16_units(chunk);
             blocks.push(u32::try_from(total).unwrap_or(u32::MAX));
         }
+        // As many code units as bytes only when every byte is a character of its own.
+        let ascii = total + utf16_units(chunks.remainder()) == bytes.len();
         Utf16Index {
             blocks,
             len: bytes.len(),
+            ascii,
         }
     }
 
@@ -116,6 +122,9 @@ impl Utf16Index {
     pub fn utf16(&self, text: &str, byte: usize) -> usize {
         let bytes = text.as_bytes();
         let byte = byte.min(bytes.len());
+        if self.ascii {
+            return byte;
+        }
         let block = byte / Self::BLOCK;
         let base = self.blocks.get(block).copied().unwrap_or(0) as usize;
         base + bytes.get(block * Self::BLOCK..byte).map_or(0, utf16_units)
@@ -125,6 +134,9 @@ impl Utf16Index {
     /// (an offset inside a surrogate pair goes to the pair's start); clamped to the text length.
     pub fn byte(&self, text: &str, utf16: usize) -> usize {
         let bytes = text.as_bytes();
+        if self.ascii {
+            return utf16.min(bytes.len());
+        }
         // Last block starting at or before `utf16`.
         let k = self
             .blocks
@@ -564,17 +576,25 @@ mod tests {
     #[test]
     fn utf16_index_matches_encode_utf16() {
         let text = "abc مرحبا 😀 x\u{10348}y ".repeat(20);
-        let idx = Utf16Index::new(&text);
-        for (b, _) in text
-            .char_indices()
-            .chain(std::iter::once((text.len(), ' ')))
-        {
-            let u = text[..b].encode_utf16().count();
-            assert_eq!(idx.utf16(&text, b), u, "at byte {b}");
-            assert_eq!(idx.byte(&text, u), b, "at utf16 {u}");
+        // ASCII (counted without the table), and ASCII with one other character after the last whole block or
+        // in the first block.
+        let ascii = "plain ascii text. ".repeat(9);
+        let late = format!("{ascii}é");
+        let early = format!("é{ascii}");
+        for text in [text.as_str(), &ascii, &late, &early, ""] {
+            let idx = Utf16Index::new(text);
+            for (b, _) in text
+                .char_indices()
+                .chain(std::iter::once((text.len(), ' ')))
+            {
+                let u = text[..b].encode_utf16().count();
+                assert_eq!(idx.utf16(text, b), u, "at byte {b}");
+                assert_eq!(idx.byte(text, u), b, "at utf16 {u}");
+            }
+            assert_eq!(idx.len_utf16(text), text.encode_utf16().count());
         }
-        assert_eq!(idx.len_utf16(&text), text.encode_utf16().count());
         // Inside a surrogate pair: the pair's start.
+        let idx = Utf16Index::new(&text);
         let at = text.find('😀').unwrap_or(0);
         let u = idx.utf16(&text, at);
         assert_eq!(idx.byte(&text, u + 1), at);

@@ -15,6 +15,7 @@
 use std::collections::HashMap;
 use std::io::{BufRead, Read, Write};
 use std::process::ExitCode;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use maqal::keywords::Algorithm;
 
@@ -88,37 +89,60 @@ fn parse_args() -> Result<Args, String> {
     Ok(args)
 }
 
+/// An analyzer, built once by the first thread that needs it while the others that need it wait, or why there is
+/// none (an unknown language code).
+type AnalyzerCell = Arc<OnceLock<Result<Analyzer, String>>>;
+
 /// Analyzers by forced language (`None`: detected per text).
 struct Analyzers<'a> {
     args: &'a Args,
-    cache: HashMap<Option<String>, Analyzer>,
+    cache: Mutex<HashMap<Option<String>, AnalyzerCell>>,
 }
 
 impl Analyzers<'_> {
-    fn get(&mut self, lang: Option<&str>) -> Result<&Analyzer, String> {
-        let key = lang.map(str::to_string);
-        if !self.cache.contains_key(&key) {
+    fn new(args: &Args) -> Analyzers<'_> {
+        Analyzers {
+            args,
+            cache: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The analyzer for `lang`, built now if it was not yet.
+    fn get(&self, lang: Option<&str>) -> AnalyzerCell {
+        let cell = {
+            let mut cache = self.cache.lock().unwrap_or_else(PoisonError::into_inner);
+            match cache.get(&lang.map(str::to_string)) {
+                Some(cell) => Arc::clone(cell),
+                None => {
+                    let cell = Arc::new(OnceLock::new());
+                    cache.insert(lang.map(str::to_string), Arc::clone(&cell));
+                    cell
+                }
+            }
+        };
+        cell.get_or_init(|| {
             let mut options = Options::default();
-            options.language = key.clone();
+            options.language = lang.map(str::to_string);
             options.keywords.top = self.args.top;
             options.keywords.algorithm = self.args.algorithm;
             options.clean.enabled = self.args.clean;
-            let analyzer = Analyzer::new(options).map_err(|e| e.to_string())?;
-            self.cache.insert(key.clone(), analyzer);
-        }
-        self.cache
-            .get(&key)
-            .ok_or_else(|| "analyzer missing".into())
+            Analyzer::new(options).map_err(|e| e.to_string())
+        });
+        cell
     }
 
-    fn keywords(&mut self, text: &str, lang: Option<&str>) -> Result<Vec<String>, String> {
-        Ok(self
-            .get(lang)?
-            .keywords(text)
-            .into_iter()
-            .map(|k| k.text)
-            .collect())
+    fn keywords(&self, text: &str, lang: Option<&str>) -> Result<Vec<String>, String> {
+        match self.get(lang).get() {
+            Some(Ok(analyzer)) => Ok(texts(analyzer.keywords(text))),
+            Some(Err(e)) => Err(e.clone()),
+            None => Err("analyzer missing".into()),
+        }
     }
+}
+
+/// The display forms of keyphrases, best first.
+fn texts(keywords: Vec<maqal::Keyword>) -> Vec<String> {
+    keywords.into_iter().map(|k| k.text).collect()
 }
 
 /// One input line of `--jsonl`: its id, language and text.
@@ -224,69 +248,102 @@ const BATCH: usize = 4096;
 /// Bytes of input read before the documents read so far are analyzed, whatever their number.
 const BATCH_BYTES: usize = 16 << 20;
 
-/// Keyphrases of a batch of documents, written in input order: analyzed on all available cores, or, with
-/// `corpus`, the documents of each language together as one corpus. False when standard output fails.
-fn analyze_batch(
-    analyzers: &mut Analyzers<'_>,
-    records: Vec<(usize, Record)>,
-    corpus: bool,
+/// The output line of an input line (`None` for a line of white space), or why there is none: the line is
+/// parsed, its analyzer found or built, its keyphrases extracted and written as JSON, all on the calling thread.
+fn keywords_line(
+    analyzers: &Analyzers<'_>,
+    line: &[u8],
+    forced: Option<&str>,
+) -> Result<Option<String>, String> {
+    let Some(record) = parse_line(line, forced)? else {
+        return Ok(None);
+    };
+    let keywords = analyzers.keywords(&record.text, record.lang.as_deref())?;
+    Ok(Some(
+        serde_json::json!({ "id": record.id, "keywords": keywords }).to_string(),
+    ))
+}
+
+/// Keyphrases of a batch of input lines (line number, bytes), written in input order: each line is parsed and
+/// analyzed on one of the available cores (reading, analyzing and writing it on the same thread keeps all the cores
+/// busy from the first line to the last). A line that is not a record or cannot be analyzed is reported and sets
+/// `failed`. False when standard output fails.
+fn analyze_lines(
+    analyzers: &Analyzers<'_>,
+    lines: &[(usize, Vec<u8>)],
     out: &mut dyn Write,
     failed: &mut bool,
 ) -> bool {
-    // Analyzers first (one per language), then the documents.
-    let mut errors: HashMap<Option<String>, String> = HashMap::new();
-    for (_, r) in &records {
-        if let Err(e) = analyzers.get(r.lang.as_deref()) {
-            errors.insert(r.lang.clone(), e);
-        }
+    // Longest first, so that no long document is left to one core at the end.
+    let mut order: Vec<usize> = (0..lines.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(lines[i].1.len()));
+    let forced = analyzers.args.lang.as_deref();
+    let done = on_every_core(&order, |&i| keywords_line(analyzers, &lines[i].1, forced));
+    let mut results = vec![None; lines.len()];
+    for (&i, r) in order.iter().zip(done) {
+        results[i] = Some(r.unwrap_or_else(|| Err("analysis failed".into())));
     }
-    let shared = &analyzers.cache;
-    let texts = |a: Vec<maqal::Keyword>| -> Vec<String> { a.into_iter().map(|k| k.text).collect() };
-    let results: Vec<Option<Vec<String>>> = if corpus {
-        let mut groups: HashMap<&Option<String>, Vec<usize>> = HashMap::new();
-        for (i, (_, r)) in records.iter().enumerate() {
-            groups.entry(&r.lang).or_default().push(i);
-        }
-        let mut results = vec![None; records.len()];
-        for (lang, members) in groups {
-            let Some(analyzer) = shared.get(lang) else {
-                continue;
-            };
-            let docs: Vec<&str> = members
-                .iter()
-                .map(|&i| records[i].1.text.as_str())
-                .collect();
-            for (&i, analysis) in members.iter().zip(analyzer.analyze_corpus(&docs)) {
-                results[i] = Some(texts(analysis.keywords));
+    for (&(n, _), result) in lines.iter().zip(results) {
+        match result.unwrap_or_else(|| Err("analysis failed".into())) {
+            Ok(Some(json)) => {
+                if writeln!(out, "{json}").is_err() {
+                    return false;
+                }
+            }
+            Ok(None) => {}
+            Err(e) => {
+                eprintln!("maqal: line {}: {e}", n + 1);
+                *failed = true;
             }
         }
-        results
-    } else {
-        // Longest first, so that no long document is left to one core at the end.
-        let mut order: Vec<usize> = (0..records.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(records[i].1.text.len()));
-        let done = on_every_core(&order, |&i| {
-            let r = &records[i].1;
-            shared.get(&r.lang).map(|a| texts(a.keywords(&r.text)))
-        });
-        let mut results = vec![None; records.len()];
-        for (&i, r) in order.iter().zip(done) {
-            results[i] = r.flatten();
+    }
+    true
+}
+
+/// Keyphrases of all the input lines analyzed as corpora, one per language, written in input order. False when
+/// standard output fails.
+fn analyze_corpus(
+    analyzers: &Analyzers<'_>,
+    lines: Vec<(usize, Vec<u8>)>,
+    out: &mut dyn Write,
+    failed: &mut bool,
+) -> bool {
+    let records = parse_lines(lines, analyzers.args.lang.as_deref(), failed);
+    let mut groups: HashMap<&Option<String>, Vec<usize>> = HashMap::new();
+    for (i, (_, r)) in records.iter().enumerate() {
+        groups.entry(&r.lang).or_default().push(i);
+    }
+    let mut results: Vec<Result<Vec<String>, String>> =
+        vec![Err("analysis failed".into()); records.len()];
+    for (lang, members) in groups {
+        let cell = analyzers.get(lang.as_deref());
+        let analyzer = match cell.get() {
+            Some(Ok(analyzer)) => analyzer,
+            Some(Err(e)) => {
+                for &i in &members {
+                    results[i] = Err(e.clone());
+                }
+                continue;
+            }
+            None => continue,
+        };
+        let docs: Vec<&str> = members
+            .iter()
+            .map(|&i| records[i].1.text.as_str())
+            .collect();
+        for (&i, analysis) in members.iter().zip(analyzer.analyze_corpus(&docs)) {
+            results[i] = Ok(texts(analysis.keywords));
         }
-        results
-    };
+    }
     for ((n, record), keywords) in records.into_iter().zip(results) {
         match keywords {
-            Some(keywords) => {
+            Ok(keywords) => {
                 let result = serde_json::json!({ "id": record.id, "keywords": keywords });
                 if writeln!(out, "{result}").is_err() {
                     return false;
                 }
             }
-            None => {
-                let e = errors
-                    .get(&record.lang)
-                    .map_or("analysis failed", String::as_str);
+            Err(e) => {
                 eprintln!("maqal: line {}: {e}", n + 1);
                 *failed = true;
             }
@@ -306,10 +363,7 @@ fn main() -> ExitCode {
     // The tables every language shares (the normalizer's, the cleaner's phrase lists) are built by an analyzer
     // without a language, on another thread while the input is read; the threads that need them wait for them.
     std::thread::spawn(|| Analyzer::new(Options::default()).is_ok());
-    let mut analyzers = Analyzers {
-        args: &args,
-        cache: HashMap::new(),
-    };
+    let analyzers = Analyzers::new(&args);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     if !args.jsonl {
@@ -332,10 +386,10 @@ fn main() -> ExitCode {
         };
     }
     let mut failed = false;
-    // Lines are read here as bytes, and checked as UTF-8 and parsed on every core with the batch they belong to.
+    // Lines are read here as bytes, and checked as UTF-8, parsed and analyzed on every core with the batch they
+    // belong to.
     let mut lines: Vec<(usize, Vec<u8>)> = Vec::new();
     let mut bytes = 0;
-    let mut records: Vec<(usize, Record)> = Vec::new();
     let mut input = std::io::stdin().lock();
     for n in 0.. {
         let mut line = Vec::new();
@@ -356,25 +410,19 @@ fn main() -> ExitCode {
         lines.push((n, line));
         if !args.corpus && (lines.len() >= BATCH || bytes >= BATCH_BYTES) {
             bytes = 0;
-            records.extend(parse_lines(
-                std::mem::take(&mut lines),
-                args.lang.as_deref(),
-                &mut failed,
-            ));
-            if !analyze_batch(
-                &mut analyzers,
-                std::mem::take(&mut records),
-                false,
-                &mut out,
-                &mut failed,
-            ) {
+            if !analyze_lines(&analyzers, &lines, &mut out, &mut failed) {
                 return ExitCode::from(1);
             }
+            lines.clear();
         }
     }
     // What is left; with --corpus, everything.
-    records.extend(parse_lines(lines, args.lang.as_deref(), &mut failed));
-    if !analyze_batch(&mut analyzers, records, args.corpus, &mut out, &mut failed) {
+    let written = if args.corpus {
+        analyze_corpus(&analyzers, lines, &mut out, &mut failed)
+    } else {
+        analyze_lines(&analyzers, &lines, &mut out, &mut failed)
+    };
+    if !written {
         return ExitCode::from(1);
     }
     if out.flush().is_err() || failed {

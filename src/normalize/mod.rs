@@ -343,6 +343,9 @@ pub struct Normalizer {
     marks: u32,
     script: Script,
     turkic: bool,
+    /// What the enabled rules act on in each ASCII character (`mask` applied to the table): read for every ASCII
+    /// byte of a text, built once here rather than for each text (many texts are single words).
+    ascii: [u32; 128],
 }
 
 impl Normalizer {
@@ -379,12 +382,14 @@ impl Normalizer {
                 a.presentation_forms || o.form == UnicodeForm::Nfkc,
                 PRESENTATION,
             );
+        let table = table::ascii_and_two_byte_table();
         Normalizer {
             options: o.clone(),
             mask,
             marks,
             script,
             turkic: is_turkic(o.language.as_deref()),
+            ascii: std::array::from_fn(|i| table[i] & mask),
         }
     }
 
@@ -591,8 +596,10 @@ impl Normalizer {
         let mut scratch = String::new();
         // Start of the previous character that can carry marks (a letter, digit, symbol), if any.
         let mut base: Option<usize> = None;
-        // What the rules do to each ASCII character, and whether a capital can be lowercased on the spot.
-        let ascii: [u32; 128] = std::array::from_fn(|i| table[i] & mask);
+        // What the rules do to each ASCII character (no ASCII character is a combining mark or outside any
+        // normalization form, so `mask`'s composition bits do not change it), and whether a capital can be
+        // lowercased on the spot.
+        let ascii = &self.ascii;
         let quick_lower = !self.turkic && self.options.case_fold;
         let mut p = 0usize;
         while p < len {
@@ -1123,6 +1130,15 @@ impl Normalizer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_has_no_composition_bits() {
+        // `Normalizer::ascii` leaves them out of its mask: it must not matter.
+        let table = table::ascii_and_two_byte_table();
+        for (i, &b) in table.iter().enumerate().take(128) {
+            assert_eq!(b & (COMBINING | NOT_NFC | NOT_NFKC), 0, "U+{i:04X}");
+        }
+    }
 
     fn check_map(original: &str, n: &Normalized<'_>) {
         let mut last_end = 0;
