@@ -259,6 +259,18 @@ pub fn lookup_form(word: &str) -> String {
 /// (`10^(zipf − 9)`), i.e. how surprising the word is in a document of about a thousand words. From 0.1 for the
 /// commonest words (Zipf 7) to about 7 for the rarest listed ones.
 pub fn idf_of_zipf(zipf: f64) -> f64 {
+    // The listed frequencies are tenths: their values are computed once (a power and a logarithm for each of the
+    // hundreds of words of a document otherwise), every other value as it comes.
+    static TENTHS: OnceLock<[f64; 256]> = OnceLock::new();
+    let tenths = (zipf * 10.0).round();
+    if (0.0..256.0).contains(&tenths) && tenths / 10.0 == zipf {
+        let table = TENTHS.get_or_init(|| std::array::from_fn(|k| idf_of(k as f64 / 10.0)));
+        return table[tenths as usize];
+    }
+    idf_of(zipf)
+}
+
+fn idf_of(zipf: f64) -> f64 {
     let p = 10f64.powf(zipf - 9.0);
     (1.0 + 1.0 / (p * 1000.0)).ln()
 }
@@ -266,6 +278,17 @@ pub fn idf_of_zipf(zipf: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn idf_table_gives_the_computed_values() {
+        for z in [0.0, 0.1, 1.0, 3.4, 7.3, 8.0, 25.5, 25.6, -0.5, 2.55, 9.99] {
+            assert_eq!(idf_of_zipf(z).to_bits(), idf_of(z).to_bits(), "{z}");
+        }
+        for k in 0..256 {
+            let z = f64::from(k) / 10.0;
+            assert_eq!(idf_of_zipf(z).to_bits(), idf_of(z).to_bits(), "{z}");
+        }
+    }
 
     #[test]
     fn lookup_forms_match_the_generator() {

@@ -90,9 +90,10 @@ pub(crate) fn score_terms(
     let std = (valid.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n).sqrt();
     let max_tf = terms.iter().map(|t| t.tf).fold(1.0, f64::max);
     let sentence_total = sentence_count.max(1) as f64;
+    let logs = Logs::get();
     for (i, t) in terms.iter_mut().enumerate() {
         let tf = t.tf.max(1.0);
-        let case = t.tf_upper.max(t.tf_acronym) / (1.0 + tf.ln());
+        let case = t.tf_upper.max(t.tf_acronym) / (1.0 + logs.ln(tf));
         // Sentence indexes arrive in text order, so they are sorted already (sorted here otherwise).
         let idx = &mut sentences[starts[i]..starts[i + 1]];
         if !idx.is_sorted() {
@@ -100,7 +101,7 @@ pub(crate) fn score_terms(
         }
         let idx = &*idx;
         let median = median(idx);
-        let pos = (3.0 + median).ln().ln();
+        let pos = logs.position(median);
         let fnorm = tf / (mean + std).max(f64::EPSILON);
         let ratio = |side: &Neighbours| -> f64 {
             if side.total == 0 {
@@ -117,6 +118,42 @@ pub(crate) fn score_terms(
             distinct as f64 / sentence_total
         };
         t.score = (rel * pos) / (case + fnorm / rel + spread / rel);
+    }
+}
+
+/// The logarithms a term's score takes, for the small counts and sentence numbers most terms have: computed once
+/// rather than three for every term of every document.
+struct Logs {
+    /// `ln(n)` for counts `n`.
+    ln: [f64; 256],
+    /// `ln(ln(3 + m))` for medians `m = k / 2` (a median of sentence numbers is a whole or a half number).
+    position: [f64; 1024],
+}
+
+impl Logs {
+    fn get() -> &'static Logs {
+        static LOGS: std::sync::OnceLock<Logs> = std::sync::OnceLock::new();
+        LOGS.get_or_init(|| Logs {
+            ln: std::array::from_fn(|n| (n as f64).ln()),
+            position: std::array::from_fn(|k| (3.0 + k as f64 / 2.0).ln().ln()),
+        })
+    }
+
+    /// `ln(x)`.
+    fn ln(&self, x: f64) -> f64 {
+        match self.ln.get(x as usize) {
+            Some(&l) if x.fract() == 0.0 => l,
+            _ => x.ln(),
+        }
+    }
+
+    /// `ln(ln(3 + median))`.
+    fn position(&self, median: f64) -> f64 {
+        let k = median * 2.0;
+        match self.position.get(k as usize) {
+            Some(&l) if k.fract() == 0.0 => l,
+            _ => (3.0 + median).ln().ln(),
+        }
     }
 }
 
@@ -160,4 +197,21 @@ pub(crate) fn score_candidate(
         }
     }
     prod / (tf as f64 * (1.0 + sum).max(f64::EPSILON))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn logarithm_tables_give_the_computed_values() {
+        let logs = Logs::get();
+        for n in [1.0, 2.0, 3.0, 17.0, 255.0, 256.0, 1000.0, 2.5] {
+            assert_eq!(logs.ln(n).to_bits(), f64::ln(n).to_bits(), "{n}");
+        }
+        for m in [0.0f64, 0.5, 1.0, 7.5, 511.5, 512.0, 4000.0, 0.25] {
+            let direct = (3.0 + m).ln().ln();
+            assert_eq!(logs.position(m).to_bits(), direct.to_bits(), "{m}");
+        }
+    }
 }
