@@ -631,8 +631,9 @@ fn display_form(text: &str, ranges: impl Iterator<Item = std::ops::Range<usize>>
         .into_iter()
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
         .map(|(form, _)| form);
-    let mut out = String::new();
-    for word in best.unwrap_or("").split_whitespace() {
+    let best = best.unwrap_or("");
+    let mut out = String::with_capacity(best.len());
+    for word in best.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }

@@ -607,8 +607,9 @@ pub fn extract(
     // Term ids per unit (None: a chunk break), numbered in order of first occurrence: a key's term id, if it has
     // one yet, by its number in `keys`.
     let mut ids: Vec<Option<usize>> = vec![None; keys.len()];
-    let mut terms: Vec<yake::TermStats> = Vec::new();
-    let mut names: Vec<&str> = Vec::new();
+    // At most one term per key.
+    let mut terms: Vec<yake::TermStats> = Vec::with_capacity(keys.len());
+    let mut names: Vec<&str> = Vec::with_capacity(keys.len());
     let mut token_term: Vec<Option<usize>> = Vec::with_capacity(units.len());
     // What the candidate search asks of each unit's form, side by side in text order: whether it is a verb, and
     // whether its key is another word's (see `WordForm`).
@@ -701,7 +702,7 @@ pub fn extract(
             // Each distinct spelling is looked up once; with the first term it was counted for. By the spelling's
             // number, or its text for a compound.
             type Looked = (Option<f64>, Option<f64>, usize);
-            let mut looked: Vec<Option<Looked>> = Vec::new();
+            let mut looked: Vec<Option<Looked>> = Vec::with_capacity(forms.forms.len());
             let mut compounds: HashMap<&str, Option<Looked>> = HashMap::default();
             for (u, (unit, term)) in units.iter().zip(&token_term).enumerate() {
                 let Some(id) = *term else { continue };
