@@ -248,6 +248,17 @@ const BATCH: usize = 4096;
 /// Bytes of input read before the documents read so far are analyzed, whatever their number.
 const BATCH_BYTES: usize = 16 << 20;
 
+/// An output line: `{"id": ..., "keywords": [...]}`, written straight from the values (no JSON tree is built).
+fn output_line(id: &serde_json::Value, keywords: &[String]) -> Result<String, String> {
+    #[derive(serde::Serialize)]
+    struct Output<'a> {
+        id: &'a serde_json::Value,
+        keywords: &'a [String],
+    }
+    serde_json::to_string(&Output { id, keywords })
+        .map_err(|e| format!("cannot write the result: {e}"))
+}
+
 /// The output line of an input line (`None` for a line of white space), or why there is none: the line is
 /// parsed, its analyzer found or built, its keyphrases extracted and written as JSON, all on the calling thread.
 fn keywords_line(
@@ -259,9 +270,7 @@ fn keywords_line(
         return Ok(None);
     };
     let keywords = analyzers.keywords(&record.text, record.lang.as_deref())?;
-    Ok(Some(
-        serde_json::json!({ "id": record.id, "keywords": keywords }).to_string(),
-    ))
+    output_line(&record.id, &keywords).map(Some)
 }
 
 /// Keyphrases of a batch of input lines (line number, bytes), written in input order: each line is parsed and
@@ -337,12 +346,17 @@ fn analyze_corpus(
     }
     for ((n, record), keywords) in records.into_iter().zip(results) {
         match keywords {
-            Ok(keywords) => {
-                let result = serde_json::json!({ "id": record.id, "keywords": keywords });
-                if writeln!(out, "{result}").is_err() {
-                    return false;
+            Ok(keywords) => match output_line(&record.id, &keywords) {
+                Ok(line) => {
+                    if writeln!(out, "{line}").is_err() {
+                        return false;
+                    }
                 }
-            }
+                Err(e) => {
+                    eprintln!("maqal: line {}: {e}", n + 1);
+                    *failed = true;
+                }
+            },
             Err(e) => {
                 eprintln!("maqal: line {}: {e}", n + 1);
                 *failed = true;
