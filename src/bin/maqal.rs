@@ -288,12 +288,15 @@ fn analyze_lines(
     order.sort_by_key(|&i| std::cmp::Reverse(lines[i].1.len()));
     let forced = analyzers.args.lang.as_deref();
     let done = on_every_core(&order, |&i| keywords_line(analyzers, &lines[i].1, forced));
-    let mut results = vec![None; lines.len()];
+    let mut results: Vec<Result<Option<String>, String>> =
+        vec![Err("analysis failed".into()); lines.len()];
     for (&i, r) in order.iter().zip(done) {
-        results[i] = Some(r.unwrap_or_else(|| Err("analysis failed".into())));
+        if let Some(r) = r {
+            results[i] = r;
+        }
     }
     for (&(n, _), result) in lines.iter().zip(results) {
-        match result.unwrap_or_else(|| Err("analysis failed".into())) {
+        match result {
             Ok(Some(json)) => {
                 if writeln!(out, "{json}").is_err() {
                     return false;
