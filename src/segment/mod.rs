@@ -9,10 +9,12 @@
 //!   (`3.5`, `٣٫٥`), grouped numbers (`1,000`), numbers in any script's digits and emoji sequences (ZWJ, flags,
 //!   skin tones) together. Each token has a [`TokenKind`].
 //! - **Sentences.** UAX #29 sentences (so `؟` and `۔` end one and `،` does not; quotes and closing brackets after a
-//!   full stop belong to the sentence they close; a line break always ends one, so headlines and list items are
+//!   full stop belong to the sentence they close; a line break ends one, so headlines and list items are
 //!   sentences), then joined again where a full stop belongs to an abbreviation: a title (`Dr.`, `Prof.`, `د.`)
 //!   never ends a sentence, a number abbreviation (`No.`, `pp.`) does not before a number, and a single capital
-//!   initial does not before a capitalized word (`Lester B. Pearson`). Lists: `data/abbreviations/`.
+//!   initial does not before a capitalized word (`Lester B. Pearson`). Lists: `data/abbreviations/`. A line
+//!   break that only wraps a sentence (hard-wrapped text: the line ends with no sentence punctuation and the next
+//!   one starts with a lowercase letter) does not end it.
 //! - **Paragraphs** are maximal runs of non-blank lines.
 //!
 //! [`tokens`] iterates without allocating per token; [`segment`] collects everything.
@@ -755,6 +757,21 @@ fn extends_previous(c: char) -> bool {
     std::str::from_utf8(&buf[..len]).is_ok_and(|s| s.graphemes(true).nth(1).is_none())
 }
 
+/// Whether the line break `gap` between a sentence `before` and what comes `after` is a hard wrap inside one
+/// sentence: one line break, `before` ending with no sentence punctuation, `after` starting with a lowercase letter.
+fn wrapped(before: &str, gap: &str, after: &str) -> bool {
+    let final_char = before
+        .trim_end_matches(['"', '\'', '”', '’', '»', '›', ')', ']', '}'])
+        .chars()
+        .next_back();
+    gap.bytes().filter(|&b| b == b'\n').count() == 1
+        && gap.trim().is_empty()
+        && !final_char.is_some_and(|c| {
+            matches!(c, '.' | '!' | '?' | '؟' | '۔' | '。' | '！' | '？' | '…' | ':' | ';' | '؛')
+        })
+        && after.chars().next().is_some_and(char::is_lowercase)
+}
+
 /// Sentence ends (byte offsets, the last one the text length) of `text`, equal to UAX #29's
 /// ([`sentence_bounds`]) but faster on long text: UAX #29 can only break after a sentence terminator or a line
 /// break, so it is run only on a small window around each one — from the character before it to the first letter
@@ -1157,6 +1174,16 @@ pub fn segment(text: &str, options: &SegmentOptions) -> Segmentation {
                 }
             }
             let range = start..start + trimmed.len();
+            // A line that a hard wrap broke goes on in the next one: it ends with no sentence punctuation, and the
+            // next line starts with a lowercase letter. The line break is then a space.
+            if news {
+                if let Some(last) = ranges.last_mut() {
+                    if wrapped(&text[last.clone()], &text[last.end..range.start], trimmed) {
+                        last.end = range.end;
+                        continue;
+                    }
+                }
+            }
             // Join to the previous sentence when its full stop belongs to an abbreviation on the same line.
             if news {
                 if let Some(last) = ranges.last_mut() {
