@@ -767,7 +767,10 @@ fn wrapped(before: &str, gap: &str, after: &str) -> bool {
     gap.bytes().filter(|&b| b == b'\n').count() == 1
         && gap.trim().is_empty()
         && !final_char.is_some_and(|c| {
-            matches!(c, '.' | '!' | '?' | '؟' | '۔' | '。' | '！' | '？' | '…' | ':' | ';' | '؛')
+            matches!(
+                c,
+                '.' | '!' | '?' | '؟' | '۔' | '。' | '！' | '？' | '…' | ':' | ';' | '؛'
+            )
         })
         && after.chars().next().is_some_and(char::is_lowercase)
 }
