@@ -182,6 +182,42 @@ fn arabic_present_tense_verbs_are_not_part_of_a_keyphrase() {
 }
 
 #[test]
+fn english_verb_forms_in_ed_end_no_keyphrase() {
+    let text = "Fuzzy modeling based on generalized conjunction operations is proposed. Fuzzy modeling based on \
+        parametric conjunction operations improves tuning. The proposed fuzzy modeling is tested on a testbed \
+        of infrared sensors, and Ahmed reported that fuzzy modeling based on them succeeded.";
+    let mut options = KeywordOptions::default();
+    options.top = 100;
+    let mut o = Options::default();
+    o.keywords = options;
+    o.language = Some("en".into());
+    let k = Analyzer::new(o).expect("valid options").keywords(text);
+    let texts: Vec<&str> = k.iter().map(|x| x.text.as_str()).collect();
+    for x in &texts {
+        let last = x.split(' ').next_back().unwrap_or_default();
+        assert!(
+            !["based", "proposed", "tested", "reported", "succeeded"].contains(&last),
+            "{x:?} in {texts:?}"
+        );
+    }
+    // A phrase may start with one ("generalized conjunction operations"); nouns in -ed and names still end one.
+    assert!(
+        texts
+            .iter()
+            .any(|x| x.eq_ignore_ascii_case("fuzzy modeling")),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|x| x.starts_with("generalized conjunction")),
+        "{texts:?}"
+    );
+    assert!(texts.iter().any(|x| x.ends_with("testbed")), "{texts:?}");
+    assert!(texts.iter().any(|x| x.ends_with("Ahmed")), "{texts:?}");
+}
+
+#[test]
 fn a_phrase_seen_once_inside_a_better_one_only_fills_a_short_list() {
     // Is `short` a run of words of `long` (grouping keys)?
     let inside = |short: &str, long: &str| {

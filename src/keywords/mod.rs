@@ -2,8 +2,8 @@
 //!
 //! Candidates are 1–`max_words`-word phrases inside one chunk (a run of words between punctuation, numbers or
 //! sentence ends), that neither start nor end with a stopword, do not run across an Arabic verb in the future tense
-//! or of the present-tense pattern يتفعّل / يتفاعل, and whose words are all words (not numbers, not template junk
-//! such as `spot_img`). Words are compared by grouping key (normalized form, stem or Arabic light stem), so
+//! or of the present-tense pattern يتفعّل / يتفاعل, do not end with an English verb form in -ed ("based"), and
+//! whose words are all words (not numbers, not template junk such as `spot_img`). Words are compared by grouping key (normalized form, stem or Arabic light stem), so
 //! diacritic, tatweel, case, inflection and clitic variants are one candidate. Scoring ([`Algorithm`]):
 //! YAKE, TF-IDF against background word frequencies ([`tfidf`]) or a corpus, PositionRank ([`graph`]), or all
 //! three combined (where a phrase that a short headline has and the body repeats also counts double); the best
@@ -205,6 +205,34 @@ fn is_present_verb(word: &str) -> bool {
             .any(verb_stem)
 }
 
+/// Whether an English word is a verb form in -ed ("based", "proposed", "called"), which ends no keyphrase: a
+/// keyphrase is a noun phrase, and ends with its noun ("fuzzy modeling", not "fuzzy modeling based"). Told by its
+/// spelling: lowercase letters, five or more, ending in -ed but not -eed (speed, need), and not one of the nouns
+/// in -ed. A capitalized word (Ahmed) is a name.
+fn is_participle(word: &str) -> bool {
+    const NOUNS: [&str; 14] = [
+        "hundred",
+        "kindred",
+        "infrared",
+        "testbed",
+        "seabed",
+        "hotbed",
+        "flatbed",
+        "riverbed",
+        "seedbed",
+        "roadbed",
+        "sickbed",
+        "deathbed",
+        "seaweed",
+        "tumbleweed",
+    ];
+    word.len() >= 5
+        && word.ends_with("ed")
+        && !word.ends_with("eed")
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && !NOUNS.contains(&word)
+}
+
 /// How a word is written, for YAKE's casing feature.
 fn casing(word: &str) -> Casing {
     let mut letters = word.chars().filter(|&c| crate::lang::is_alphabetic(c));
@@ -231,6 +259,8 @@ struct WordForm {
     stopword: bool,
     /// A verb that a keyphrase does not run across (a stopword too): see [`is_future_verb`] and [`is_present_verb`].
     verb: bool,
+    /// A word that ends no keyphrase, though one may start with it or run across it: see [`is_participle`].
+    participle: bool,
     /// Whether the word is in a script where a hyphen between words separates them (Arabic, Hebrew).
     hyphen_separates: bool,
     /// Shared by every token of one spelling.
@@ -351,6 +381,7 @@ fn word_forms(
             WordForm {
                 stopword,
                 verb,
+                participle: code == "en" && is_participle(surface),
                 hyphen_separates: surface
                     .chars()
                     .any(|c| ('\u{0590}'..='\u{08FF}').contains(&c)),
@@ -551,6 +582,8 @@ fn units(text: &str, seg: &Segmentation, mut forms: Forms) -> (Vec<Unit>, Forms)
                 let joined = format!("{}-{}", f.key, next.key);
                 let mut compound = f.clone();
                 compound.stopword &= next.stopword;
+                // A compound ends as its last word does ("type-reduced").
+                compound.participle = next.participle;
                 compound.spelling = NO_SPELLING;
                 (compound.key, compound.id) = forms.keys.intern(&joined);
                 forms.forms.push(compound);
@@ -611,13 +644,15 @@ pub fn extract(
     let mut terms: Vec<yake::TermStats> = Vec::with_capacity(keys.len());
     let mut names: Vec<&str> = Vec::with_capacity(keys.len());
     let mut token_term: Vec<Option<usize>> = Vec::with_capacity(units.len());
-    // What the candidate search asks of each unit's form, side by side in text order: whether it is a verb, and
-    // whether its key is another word's (see `WordForm`).
+    // What the candidate search asks of each unit's form, side by side in text order: whether it is a verb, whether
+    // it ends no phrase, and whether its key is another word's (see `WordForm`).
     let mut unit_verb: Vec<bool> = Vec::with_capacity(units.len());
+    let mut unit_participle: Vec<bool> = Vec::with_capacity(units.len());
     let mut unit_derived: Vec<bool> = Vec::with_capacity(units.len());
     for unit in &units {
         let form = forms.of(unit);
         unit_verb.push(form.is_some_and(|f| f.verb));
+        unit_participle.push(form.is_some_and(|f| f.participle));
         unit_derived.push(form.is_some_and(|f| f.derived));
         let Some(form) = form else {
             token_term.push(None);
@@ -843,7 +878,7 @@ pub fn extract(
                             fresh
                         });
                 }
-                if stopword[last] || n < min_words {
+                if stopword[last] || unit_participle[j - 1] || n < min_words {
                     continue;
                 }
                 let range = units[i].range.start..units[j - 1].range.end;
