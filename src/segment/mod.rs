@@ -7,7 +7,8 @@
 //! - **Tokens.** URLs (`https://…`, `www.…`), e-mail addresses, `@mentions`, `#hashtags` (any script), dates
 //!   (`22/11/2026`, `2026-11-22`) and times (`10:30`) are single tokens; UAX #29 already keeps decimals
 //!   (`3.5`, `٣٫٥`), grouped numbers (`1,000`), numbers in any script's digits and emoji sequences (ZWJ, flags,
-//!   skin tones) together. Each token has a [`TokenKind`].
+//!   skin tones) together. A full stop or colon between two Arabic words with no space separates them
+//!   (`الماضيين.فقد`, `م.القحطاني`), where UAX #29 would keep one word. Each token has a [`TokenKind`].
 //! - **Sentences.** UAX #29 sentences (so `؟` and `۔` end one and `،` does not; quotes and closing brackets after a
 //!   full stop belong to the sentence they close; a line break ends one, so headlines and list items are
 //!   sentences), then joined again where a full stop belongs to an abbreviation: a title (`Dr.`, `Prof.`, `د.`)
@@ -495,6 +496,36 @@ impl Tokens<'_> {
     }
 }
 
+/// Where a UAX #29 word of Arabic letters runs on past a full stop or colon into the next word with no space
+/// ("الماضيين.فقد": a sentence that ends with no space after it; "م.القحطاني": a title run into a name): the byte
+/// offset of that full stop or colon, after which the word should have ended. UAX #29 keeps letters on both sides
+/// of `.` and `:` together, as in "e.g" or "U.S", which Arabic script does not write.
+fn arabic_run_on(segment: &str) -> Option<usize> {
+    if segment.len() < 5 || !segment.contains(['.', ':']) {
+        return None;
+    }
+    let letter = |c: char| {
+        matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' | '\u{06FA}'..='\u{06FF}'
+            | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08C9}')
+    };
+    let mark = |c: char| matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}');
+    let mut before: Option<char> = None;
+    let mut chars = segment.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '.' | ':')
+            && before.is_some_and(letter)
+            && chars.peek().is_some_and(|&(_, next)| letter(next))
+        {
+            return Some(i);
+        }
+        // A letter's marks belong to it.
+        if !mark(c) {
+            before = Some(c);
+        }
+    }
+    None
+}
+
 /// The start of the UAX #29 segmentation of the chunk `text[start..end]` when its first character attaches to the
 /// space or tab before it (WB4: Extend, Format and ZWJ characters do). Letters of the simple alphabets never
 /// attach; for any other first character, UAX #29 itself is asked.
@@ -557,6 +588,19 @@ impl Iterator for Tokens<'_> {
                             ));
                         }
                         return Some(RawToken { start, end, kind });
+                    }
+                }
+                if self.news {
+                    if let Some(cut) = arabic_run_on(segment) {
+                        // The word ends at the full stop; the rest of the chunk is segmented on from there.
+                        let end = start + cut;
+                        self.inner =
+                            Some((self.text[end..limit].split_word_bound_indices(), end, limit));
+                        return Some(RawToken {
+                            start,
+                            end,
+                            kind: TokenKind::Word,
+                        });
                     }
                 }
                 if let Some(kind) = classify(segment) {
