@@ -218,6 +218,35 @@ fn english_verb_forms_in_ed_end_no_keyphrase() {
 }
 
 #[test]
+fn an_english_keyphrase_ends_with_no_name_that_a_lowercase_word_precedes() {
+    let text = "The actress Luisana Lopilato married the singer Michael Buble in Buenos Aires. Luisana Lopilato \
+        met the singer Michael Buble on tour. A hidden Markov model of the hidden Markov model kind tags songs \
+        sung by Michael Buble.";
+    let mut options = Options::default();
+    options.keywords.top = 100;
+    options.language = Some("en".into());
+    let k = Analyzer::new(options)
+        .expect("valid options")
+        .keywords(text);
+    let texts: Vec<&str> = k.iter().map(|x| x.text.as_str()).collect();
+    for bad in [
+        "actress Luisana Lopilato",
+        "singer Michael Buble",
+        "married the singer Michael",
+    ] {
+        assert!(!texts.contains(&bad), "{bad:?} in {texts:?}");
+    }
+    assert!(
+        !texts.iter().any(|x| x.ends_with("singer Michael")),
+        "{texts:?}"
+    );
+    // The name alone, a name that starts a phrase, and one inside a phrase.
+    assert!(texts.contains(&"Luisana Lopilato"), "{texts:?}");
+    assert!(texts.contains(&"Michael Buble"), "{texts:?}");
+    assert!(texts.contains(&"hidden Markov model"), "{texts:?}");
+}
+
+#[test]
 fn a_phrase_seen_once_inside_a_better_one_only_fills_a_short_list() {
     // Is `short` a run of words of `long` (grouping keys)?
     let inside = |short: &str, long: &str| {

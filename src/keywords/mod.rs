@@ -2,8 +2,9 @@
 //!
 //! Candidates are 1–`max_words`-word phrases inside one chunk (a run of words between punctuation, numbers or
 //! sentence ends), that neither start nor end with a stopword, do not run across an Arabic verb in the future tense
-//! or of the present-tense pattern يتفعّل / يتفاعل, do not end with an English verb form in -ed ("based"), and
-//! whose words are all words (not numbers, not template junk such as `spot_img`). Words are compared by grouping key (normalized form, stem or Arabic light stem), so
+//! or of the present-tense pattern يتفعّل / يتفاعل, do not end with an English verb form in -ed ("based") nor with
+//! an English name that a lowercase word precedes ("actress Luisana Lopilato"), and whose words are all words (not
+//! numbers, not template junk such as `spot_img`). Words are compared by grouping key (normalized form, stem or Arabic light stem), so
 //! diacritic, tatweel, case, inflection and clitic variants are one candidate. Scoring ([`Algorithm`]):
 //! YAKE, TF-IDF against background word frequencies ([`tfidf`]) or a corpus, PositionRank ([`graph`]), or all
 //! three combined (where a phrase that a short headline has and the body repeats also counts double); the best
@@ -231,6 +232,18 @@ fn is_participle(word: &str) -> bool {
         && !word.ends_with("eed")
         && word.bytes().all(|b| b.is_ascii_lowercase())
         && !NOUNS.contains(&word)
+}
+
+/// Whether a phrase written `words` ends with a name that a lowercase word precedes ("actress Luisana Lopilato",
+/// "data mining applications Opinion"): a capitalized word after a lowercase one, and only capitals from it to the
+/// end. Such a phrase is no keyphrase; the name alone may be one. A name inside a phrase ("hidden Markov model")
+/// is not affected, nor one that starts it.
+fn ends_in_name(words: &[Casing]) -> bool {
+    (1..words.len()).any(|k| {
+        words[k] == Casing::Capitalized
+            && words[k - 1] == Casing::Plain
+            && words[k..].iter().all(|&c| c != Casing::Plain)
+    })
 }
 
 /// How a word is written, for YAKE's casing feature.
@@ -649,6 +662,8 @@ pub fn extract(
     let mut unit_verb: Vec<bool> = Vec::with_capacity(units.len());
     let mut unit_participle: Vec<bool> = Vec::with_capacity(units.len());
     let mut unit_derived: Vec<bool> = Vec::with_capacity(units.len());
+    // How each word is written (see `ends_in_name`).
+    let mut unit_casing: Vec<Casing> = Vec::with_capacity(units.len());
     for unit in &units {
         let form = forms.of(unit);
         unit_verb.push(form.is_some_and(|f| f.verb));
@@ -656,8 +671,11 @@ pub fn extract(
         unit_derived.push(form.is_some_and(|f| f.derived));
         let Some(form) = form else {
             token_term.push(None);
+            unit_casing.push(Casing::Plain);
             continue;
         };
+        let written = casing(&text[unit.range.clone()]);
+        unit_casing.push(written);
         let id = *ids[form.id as usize].get_or_insert_with(|| {
             names.push(&*form.key);
             terms.push(yake::TermStats {
@@ -669,7 +687,7 @@ pub fn extract(
         let t = &mut terms[id];
         t.tf += 1.0;
         // A capital at the start of a sentence says nothing.
-        match casing(&text[unit.range.clone()]) {
+        match written {
             Casing::Acronym => t.tf_acronym += 1.0,
             Casing::Capitalized if !unit.first_in_sentence => t.tf_upper += 1.0,
             _ => {}
@@ -853,6 +871,8 @@ pub fn extract(
     let mut candidates: Vec<CandidateStats> =
         Vec::with_capacity(distinct_estimate(units.len() * max_words));
     let mut occurrences: Vec<Occurrence> = Vec::with_capacity(units.len());
+    // Where a capital letter marks a name (not German, where it marks every noun): measured on English.
+    let names_end_phrases = language == Some("en");
     for chunk in &chunks {
         for i in chunk.clone() {
             let Some(first) = token_term[i] else { continue };
@@ -879,6 +899,9 @@ pub fn extract(
                         });
                 }
                 if stopword[last] || unit_participle[j - 1] || n < min_words {
+                    continue;
+                }
+                if names_end_phrases && ends_in_name(&unit_casing[i..j]) {
                     continue;
                 }
                 let range = units[i].range.start..units[j - 1].range.end;
