@@ -247,6 +247,30 @@ fn an_english_keyphrase_ends_with_no_name_that_a_lowercase_word_precedes() {
 }
 
 #[test]
+fn english_reporting_verbs_neither_start_nor_end_a_keyphrase() {
+    let text = "The proposed hierarchical mixture model improves classification. A hierarchical mixture model \
+        based on experts is presented, and the proposed hierarchical mixture model is compared with results \
+        obtained by a Bayes classifier.";
+    let mut options = Options::default();
+    options.keywords.top = 100;
+    options.language = Some("en".into());
+    let k = Analyzer::new(options)
+        .expect("valid options")
+        .keywords(text);
+    let texts: Vec<&str> = k.iter().map(|x| x.text.as_str()).collect();
+    for x in &texts {
+        let words: Vec<&str> = x.split(' ').collect();
+        for w in [words[0], words[words.len() - 1]] {
+            assert!(
+                !["proposed", "based", "presented", "compared", "obtained"].contains(&w),
+                "{x:?} in {texts:?}"
+            );
+        }
+    }
+    assert!(texts.contains(&"hierarchical mixture model"), "{texts:?}");
+}
+
+#[test]
 fn a_phrase_seen_once_inside_a_better_one_only_fills_a_short_list() {
     // Is `short` a run of words of `long` (grouping keys)?
     let inside = |short: &str, long: &str| {
