@@ -26,6 +26,7 @@ pub use html::{html_to_text, Extracted};
 
 use crate::lang::Stopwords;
 use crate::normalize::{NormalizeOptions, Normalizer};
+use crate::segment::{ends_sentence, is_closing};
 use crate::span::{MapBuilder, OffsetMap};
 
 /// Options of cleaning.
@@ -386,21 +387,6 @@ fn form_of_normalized(normalized: &str) -> String {
     out
 }
 
-/// Whether `c` ends a sentence (closing quotes and brackets are looked through by the caller).
-fn is_final(c: char) -> bool {
-    matches!(
-        c,
-        '.' | '!' | '?' | '؟' | '۔' | '。' | '！' | '？' | '…' | ':' | ';' | '؛'
-    )
-}
-
-fn is_closing(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '」' | '』'
-    )
-}
-
 /// Template residue: identifiers with underscores run together (`spot_imgspot_img`), `{{...}}` placeholders, or a
 /// line with no letter or digit.
 fn is_artefact(core: &str) -> bool {
@@ -702,14 +688,6 @@ fn is_unspaced(c: char) -> bool {
 /// A count of words that no rule looks beyond: every rule compares a block's words with 30 or less, except the
 /// stopword density of a block that does not end a sentence.
 const WORDS_SEEN: usize = 31;
-
-/// Whether a block ends with a sentence-final mark (closing quotes and brackets looked through).
-fn ends_sentence(core: &str) -> bool {
-    core.trim_end_matches(is_closing)
-        .chars()
-        .next_back()
-        .is_some_and(is_final)
-}
 
 /// The class of a block from its text, matching form, whether it ends a sentence ([`ends_sentence`]), its word
 /// count, and `dense`: whether stopwords make a tenth of its words (asked only when no other rule decides).

@@ -4,8 +4,8 @@
 //! sentence ends), that neither start nor end with a stopword, do not run across an Arabic verb in the future tense
 //! or of the present-tense pattern يتفعّل / يتفاعل, do not end with an English verb form in -ed ("based") nor with
 //! an English name that a lowercase word precedes ("actress Luisana Lopilato"), and whose words are all words (not
-//! numbers, not template junk such as `spot_img`). Words are compared by grouping key (normalized form, stem or Arabic light stem), so
-//! diacritic, tatweel, case, inflection and clitic variants are one candidate. Scoring ([`Algorithm`]):
+//! numbers, not template junk such as `spot_img`). Words are compared by grouping key (normalized form, stem or
+//! Arabic light stem), so diacritic, tatweel, case, inflection and clitic variants are one candidate. Scoring ([`Algorithm`]):
 //! YAKE, TF-IDF against background word frequencies ([`tfidf`]) or a corpus, PositionRank (`graph`), or all
 //! three combined (where a phrase that a short headline has and the body repeats also counts double); the best
 //! candidates are kept unless they are near duplicates of a better one; a shorter phrase seen once, inside a better

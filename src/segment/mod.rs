@@ -802,21 +802,38 @@ fn extends_previous(c: char) -> bool {
 }
 
 /// Whether the line break `gap` between a sentence `before` and what comes `after` is a hard wrap inside one
-/// sentence: one line break, `before` ending with no sentence punctuation, `after` starting with a lowercase letter.
+/// sentence: one line break, `before` not ending a sentence ([`ends_sentence`]), `after` starting with a lowercase
+/// letter.
 fn wrapped(before: &str, gap: &str, after: &str) -> bool {
-    let final_char = before
-        .trim_end_matches(['"', '\'', '”', '’', '»', '›', ')', ']', '}'])
-        .chars()
-        .next_back();
     gap.bytes().filter(|&b| b == b'\n').count() == 1
         && gap.trim().is_empty()
-        && !final_char.is_some_and(|c| {
-            matches!(
-                c,
-                '.' | '!' | '?' | '؟' | '۔' | '。' | '！' | '？' | '…' | ':' | ';' | '؛'
-            )
-        })
+        && !ends_sentence(before)
         && after.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Whether `c` ends a sentence (closing quotes and brackets are looked through by the caller).
+fn is_final(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '؟' | '۔' | '。' | '！' | '？' | '…' | ':' | ';' | '؛'
+    )
+}
+
+/// A closing quote or bracket, which may follow the mark that ends a sentence.
+pub(crate) fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '」' | '』'
+    )
+}
+
+/// Whether a line or block ends with a sentence-final mark (closing quotes and brackets looked through): a line that
+/// does not may be wrapped into the next one.
+pub(crate) fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(is_closing)
+        .chars()
+        .next_back()
+        .is_some_and(is_final)
 }
 
 /// Sentence ends (byte offsets, the last one the text length) of `text`, equal to UAX #29's
