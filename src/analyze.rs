@@ -373,7 +373,7 @@ impl Analyzer {
     /// let analyzer = maqal::Analyzer::new(maqal::Options::default()).unwrap();
     /// let docs = [
     ///     "Daily Planet report. The harbour bridge reopened after repairs to the harbour bridge.",
-    ///     "Daily Planet report. The city council approved the budget; the council budget grows.",
+    ///     "Daily Planet report. The city council approved the budget; the council budget rises.",
     ///     "Daily Planet report. Heavy rain flooded the old market; the market stalls closed.",
     /// ];
     /// let analyses = analyzer.analyze_corpus(&docs);

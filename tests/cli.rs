@@ -116,7 +116,7 @@ fn plain_text_and_usage_errors() {
 fn algorithms_and_corpus_mode() {
     let docs = [
         "Daily Planet report. The harbour bridge reopened after repairs; the harbour bridge carries trams.",
-        "Daily Planet report. The city council approved the budget; the council budget grows by a tenth.",
+        "Daily Planet report. The city council approved the budget; the council budget rises by a tenth.",
         "Daily Planet report. Heavy rain flooded the old market; market stalls stayed closed all week.",
     ];
     let input: String = docs

@@ -157,7 +157,7 @@ test('several files are analyzed together, one view per document', async () => {
   const shared = 'Daily Planet report. ';
   await page.setInputFiles('#file', [
     { name: 'bridge.txt', mimeType: 'text/plain', buffer: Buffer.from(`${shared}The harbour bridge reopened after repairs; the harbour bridge carries trams.`) },
-    { name: 'council.txt', mimeType: 'text/plain', buffer: Buffer.from(`${shared}The city council approved the budget; the council budget grows by a tenth.`) },
+    { name: 'council.txt', mimeType: 'text/plain', buffer: Buffer.from(`${shared}The city council approved the budget; the council budget rises by a tenth.`) },
     { name: 'market.html', mimeType: 'text/html', buffer: Buffer.from(`<article><p>${shared}Heavy rain flooded the old market; market stalls stayed closed all week.</p></article>`) },
   ]);
   await page.waitForFunction(() => document.getElementById('status').textContent.startsWith('Analyzed 3 documents'));

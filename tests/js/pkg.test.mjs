@@ -18,6 +18,14 @@ test('version matches Cargo.toml', () => {
   assert.equal(version(), cargo.match(/^version = "([^"]+)"/m)[1]);
 });
 
+test('the package has every file its package.json lists, the data licences among them', () => {
+  const manifest = JSON.parse(readFileSync(new URL('../../pkg/package.json', import.meta.url), 'utf8'));
+  for (const file of manifest.files) {
+    assert.ok(readFileSync(new URL(`../../pkg/${file}`, import.meta.url)).length > 0, file);
+  }
+  assert.ok(manifest.files.includes('THIRD_PARTY.md') && manifest.files.includes('WORDNET-LICENSE'));
+});
+
 for (const seed of SEEDS) {
   test(`${seed}: result shape, UTF-16 spans and keyphrases`, () => {
     const text = fixture(seed);
@@ -261,7 +269,7 @@ test('TypeScript declarations type-check a typical use', () => {
 test('keyphrase methods and corpus mode', () => {
   const docs = [
     'Daily Planet report. The harbour bridge reopened after repairs; the harbour bridge carries trams.',
-    'Daily Planet report. The city council approved the budget; the council budget grows by a tenth.',
+    'Daily Planet report. The city council approved the budget; the council budget rises by a tenth.',
     'Daily Planet report. Heavy rain flooded the old market; market stalls stayed closed all week.',
   ];
   for (const algorithm of ['combined', 'yake', 'tfidf', 'positionrank']) {
