@@ -30,7 +30,7 @@ cp npm/node.js npm/node.d.ts pkg/
 cp LICENSE-MIT LICENSE-APACHE pkg/ 2>/dev/null || true
 # The bundled data's sources and licences (THIRD_PARTY.md), and the WordNet licence that must go with its data.
 cp THIRD_PARTY.md pkg/
-cp data/verbs/WORDNET-LICENSE pkg/
+cp data/wordnet/LICENSE pkg/WORDNET-LICENSE
 version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
 sed "s/@VERSION@/$version/" npm/package.json > pkg/package.json
 cp npm/README.md pkg/README.md

@@ -302,6 +302,32 @@ fn english_words_that_are_only_verbs_neither_start_nor_end_a_keyphrase() {
 }
 
 #[test]
+fn an_english_keyphrase_of_two_words_or_more_ends_with_no_adjective() {
+    let text = "Adaptive robust stabilization of uncertain systems. The adaptive robust scheme uses latent \
+        semantic analysis; latent semantic indexing and fuzzy neural networks are compared with evolving fuzzy \
+        rule-based models, and a fuzzy neural controller is robust.";
+    let texts = english_keyphrases(text);
+    for x in &texts {
+        let words: Vec<&str> = x.split(' ').collect();
+        let last = words[words.len() - 1];
+        assert!(
+            words.len() == 1 || !["robust", "semantic", "neural", "fuzzy"].contains(&last),
+            "{x:?} in {texts:?}"
+        );
+    }
+    for kept in [
+        "latent semantic indexing",
+        "neural networks",
+        "robust stabilization",
+    ] {
+        assert!(
+            texts.iter().any(|t| t.eq_ignore_ascii_case(kept)),
+            "{kept:?} not in {texts:?}"
+        );
+    }
+}
+
+#[test]
 fn a_phrase_seen_once_inside_a_better_one_only_fills_a_short_list() {
     // Is `short` a run of words of `long` (grouping keys)?
     let inside = |short: &str, long: &str| {
