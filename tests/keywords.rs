@@ -328,6 +328,32 @@ fn an_english_keyphrase_of_two_words_or_more_ends_with_no_adjective() {
 }
 
 #[test]
+fn an_english_keyphrase_of_two_words_or_more_starts_with_no_verb_in_ing() {
+    let text = "Analyzing image sequences for camera calibration. We estimate camera calibration parameters by \
+        analyzing image sequences and obtaining fuzzy models; learning methods and clustering methods help, \
+        and obtaining fuzzy models is cheap.";
+    let texts = english_keyphrases(text);
+    for x in &texts {
+        let words: Vec<&str> = x.split(' ').collect();
+        assert!(
+            words.len() == 1 || !["analyzing", "obtaining"].contains(&&*words[0].to_lowercase()),
+            "{x:?} in {texts:?}"
+        );
+    }
+    for kept in [
+        "image sequences",
+        "fuzzy models",
+        "learning methods",
+        "clustering methods",
+    ] {
+        assert!(
+            texts.iter().any(|t| t.eq_ignore_ascii_case(kept)),
+            "{kept:?} not in {texts:?}"
+        );
+    }
+}
+
+#[test]
 fn a_phrase_seen_once_inside_a_better_one_only_fills_a_short_list() {
     // Is `short` a run of words of `long` (grouping keys)?
     let inside = |short: &str, long: &str| {

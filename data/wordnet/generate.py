@@ -4,6 +4,9 @@
 - data/wordnet/en_verbs.txt: words that are only ever verbs, in their base form ("propose", "extend") or third
   person singular ("ensures", "investigates"). No English keyphrase starts or ends with one ("compares
   conveyor-based continuous", "closed-loop systems ensures").
+- data/wordnet/en_gerunds.txt: -ing forms of verbs that are only ever verbs ("obtaining", "analyzing"). No
+  English keyphrase of two words or more starts with one ("analyzing image sequences", "providing unprecedented
+  opportunities"); gerunds that name things are nouns in WordNet ("learning", "computing", "clustering").
 - data/wordnet/en_adjectives.txt: words that are only ever adjectives ("robust", "neural", "semantic"). No English
   keyphrase of two words or more ends with one written in lowercase ("adaptive robust", "latent semantic"): an
   English keyphrase ends with its noun. One alone may still be a keyphrase ("Bayesian", "volcanic").
@@ -13,9 +16,10 @@ Source: WordNet 3.0 (index.noun, index.verb, index.adj, index.adv, noun.exc), as
 when WordNet has it as no noun, adjective or adverb; its third person singular when that spelling is no noun,
 adjective or adverb either and not the plural of a noun (noun.exc, or a noun lemma plus -s, -es or -ies). An
 adjective is listed when WordNet has it as no noun or verb, it is not the plural of a noun, and it does not end
-in -ing ("matching", "searching": gerunds that name techniques). WordNet lists nouns generously ("say", "show",
+in -ing ("matching", "searching": gerunds that name techniques). An -ing form is listed when it is no noun,
+adjective or adverb (spelled by rule: make → making, die → dying, run → running). WordNet lists nouns generously ("say", "show",
 "compare", "fundamental"), so the lists err towards leaving a word out. Only words of current English are kept:
-a Zipf frequency of at least 2 for verbs and 2.5 for adjectives in PyPI `wordfreq` 3.1.1 (used as a filter only;
+a Zipf frequency of at least 2 for verbs and 2.5 for gerunds and adjectives in PyPI `wordfreq` 3.1.1 (used as a filter only;
 lower thresholds changed no benchmark figure).
 
 Run from the repository root:
@@ -49,6 +53,19 @@ def third_person(verb):
     return verb + "s"
 
 
+def present_participles(verb):
+    """The -ing forms a verb may have; the spelling that English does not use has no frequency."""
+    if verb.endswith("ie"):
+        return [verb[:-2] + "ying"]
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) and len(verb) > 2:
+        return [verb[:-1] + "ing"]
+    forms = [verb + "ing"]
+    vowels = "aeiou"
+    if len(verb) >= 3 and verb[-1] not in vowels + "wxy" and verb[-2] in vowels and verb[-3] not in vowels:
+        forms.append(verb + verb[-1] + "ing")
+    return forms
+
+
 def plain(word):
     """A single plain word (WordNet joins the words of a multi-word lemma with `_`)."""
     return word.isascii() and word.isalpha()
@@ -79,6 +96,12 @@ def lists(wordnet):
         third = third_person(verb)
         if third not in nouns | adjectives | adverbs and not plural_of_noun(third):
             only_verbs.add(third)
+    gerunds = {
+        g
+        for verb in filter(plain, verbs)
+        for g in present_participles(verb)
+        if g not in nouns and g not in adjectives and g not in adverbs
+    }
     only_adjectives = {
         a
         for a in filter(plain, adjectives)
@@ -94,6 +117,12 @@ def lists(wordnet):
             "starts\n# or ends with one.",
             common(only_verbs, 2.0),
             2.0,
+        ),
+        "en_gerunds.txt": (
+            "English -ing forms that are only ever verbs: no English keyphrase of two words or more starts with "
+            "one.\n#",
+            common(gerunds, 2.5),
+            2.5,
         ),
         "en_adjectives.txt": (
             "English words that are only ever adjectives: no English keyphrase of two words or more ends with "
