@@ -354,6 +354,21 @@ fn an_english_keyphrase_of_two_words_or_more_starts_with_no_verb_in_ing() {
 }
 
 #[test]
+fn html_character_references_left_in_plain_text_are_no_words() {
+    let text =
+        "&lsquo;Miral&rsquo;: director has a conflict of interest. Julian Schnabel&rsquo;s film \
+        &lsquo;Miral&rsquo; opens; critics &amp; fans argue over Miral, and R&D; spending grows.";
+    let texts = english_keyphrases(text);
+    for x in &texts {
+        for name in ["lsquo", "rsquo", "amp"] {
+            assert!(!x.split(' ').any(|w| w == name), "{x:?} in {texts:?}");
+        }
+    }
+    assert!(texts.iter().any(|t| t == "Miral"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "Julian Schnabel"), "{texts:?}");
+}
+
+#[test]
 fn a_phrase_seen_once_inside_a_better_one_only_fills_a_short_list() {
     // Is `short` a run of words of `long` (grouping keys)?
     let inside = |short: &str, long: &str| {

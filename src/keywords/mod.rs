@@ -7,7 +7,7 @@
 //! sequences"), do not end with an English verb form in -ed ("based"), with an English adjective after another word
 //! ("latent semantic") nor with an English name that a lowercase word precedes ("actress Luisana Lopilato"), and
 //! whose words are all words (not
-//! numbers, not template junk such as `spot_img`). Words are compared by grouping key (normalized form, stem or
+//! numbers, not template junk such as `spot_img`, not the names of HTML character references such as `&amp;`). Words are compared by grouping key (normalized form, stem or
 //! Arabic light stem), so diacritic, tatweel, case, inflection and clitic variants are one candidate. Scoring ([`Algorithm`]):
 //! YAKE, TF-IDF against background word frequencies ([`tfidf`]) or a corpus, PositionRank (`graph`), or all
 //! three combined (where a phrase that a short headline has and the body repeats also counts double); the best
@@ -280,6 +280,18 @@ fn is_english_adjective(word: &str) -> bool {
             .is_ok()
 }
 
+/// Whether the word at `range` of `text` is the name of an HTML character reference left in plain text ("&amp;",
+/// "&lsquo;Miral&rsquo;": text copied from a page's source or a feed), which is no word of the text. A single
+/// letter is left alone ("R&D;").
+fn is_character_reference(text: &str, range: Range<usize>) -> bool {
+    text[..range.start].ends_with('&')
+        && text[range.end..].starts_with(';')
+        && range.len() >= 2
+        && text[range.clone()]
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric())
+}
+
 /// Whether a phrase written `words` ends with a name that a lowercase word precedes ("actress Luisana Lopilato",
 /// "data mining applications Opinion"): a capitalized word after a lowercase one, and only capitals from it to the
 /// end. Such a phrase is no keyphrase; the name alone may be one. A name inside a phrase ("hidden Markov model")
@@ -414,7 +426,7 @@ fn word_forms(
     // Whether an Arabic-script word that is not a stopword occurs: only then do the passes below apply.
     let mut any_arabic = false;
     for token in &seg.tokens {
-        if token.kind != TokenKind::Word {
+        if token.kind != TokenKind::Word || is_character_reference(text, token.range.clone()) {
             token_spelling.push(None);
             continue;
         }
