@@ -1,18 +1,18 @@
 //! Keyphrase extraction: candidates, scoring, near-duplicate removal.
 //!
-//! Candidates are 1–`max_words`-word phrases inside one chunk (a run of words between punctuation, numbers or
-//! sentence ends), that neither start nor end with a stopword, do not run across an Arabic verb in the future tense
-//! or of the present-tense pattern يتفعّل / يتفاعل, neither start nor end with an English word that is only ever a
-//! verb ("extend", "ensures"), do not start with an English verb in -ing followed by more words ("analyzing image
+//! Candidates are 1–`max_words`-word phrases inside one chunk (a run of words between punctuation, numbers or sentence
+//! ends), that neither start nor end with a stopword, do not run across an Arabic verb in the future tense or of the
+//! present-tense pattern يتفعّل / يتفاعل, neither start nor end with an English word that is only ever a verb
+//! ("extend", "ensures"), do not start with an English verb in -ing followed by more words ("analyzing image
 //! sequences"), do not end with an English verb form in -ed ("based"), with an English adjective after another word
-//! ("latent semantic") nor with an English name that a lowercase word precedes ("actress Luisana Lopilato"), and
-//! whose words are all words (not
-//! numbers, not template junk such as `spot_img`, not the names of HTML character references such as `&amp;`). Words are compared by grouping key (normalized form, stem or
-//! Arabic light stem), so diacritic, tatweel, case, inflection and clitic variants are one candidate. Scoring ([`Algorithm`]):
-//! YAKE, TF-IDF against background word frequencies ([`tfidf`]) or a corpus, PositionRank (`graph`), or all
-//! three combined (where a phrase that a short headline has and the body repeats also counts double); the best
-//! candidates are kept unless they are near duplicates of a better one; a shorter phrase seen once, inside a better
-//! one, only fills the list when other candidates run out.
+//! ("latent semantic") nor with an English name that a lowercase word precedes ("actress Luisana Lopilato"), and whose
+//! words are all words (not numbers, not template junk such as `spot_img`, not the names of HTML character references
+//! such as `&amp;`). Words are compared by grouping key (normalized form, stem or Arabic light stem), so diacritic,
+//! tatweel, case, inflection and clitic variants are one candidate. Scoring ([`Algorithm`]): YAKE, TF-IDF against
+//! background word frequencies ([`tfidf`]) or a corpus, PositionRank (`graph`), or all three combined (where a phrase
+//! that a short headline has and the body repeats also counts double); the best candidates are kept unless they are
+//! near duplicates of a better one; a shorter phrase seen once, inside a better one, only fills the list when other
+//! candidates run out.
 
 mod graph;
 pub mod tfidf;
