@@ -144,6 +144,27 @@ fn arabic_reporting_verbs_neither_start_nor_end_a_keyphrase() {
 }
 
 #[test]
+fn arabic_particles_after_and_neither_start_nor_end_a_keyphrase() {
+    // و or ف before a two-letter particle (ولن, ففي, فقد, وما) is a stopword; ولي (ولي العهد) is a word.
+    let text = "استقبل ولي العهد السعودي وفد الشركة. ولن ينتظر ولي العهد المشورة، ففي العراق نفذ الوفد مشاريع \
+        النفط، فقد وقع ولي العهد اتفاقات النفط وما تحتويه من مشاريع.";
+    let mut options = KeywordOptions::default();
+    options.top = 100;
+    let k = analyzer(options).keywords(text);
+    for x in &k {
+        let words: Vec<&str> = x.text.split(' ').collect();
+        for w in [words[0], words[words.len() - 1]] {
+            assert!(
+                !["ولن", "ففي", "فقد", "وما"].contains(&w),
+                "{:?} in {k:?}",
+                x.text
+            );
+        }
+    }
+    assert!(k.iter().any(|x| x.text == "ولي العهد"), "{k:?}");
+}
+
+#[test]
 fn arabic_future_verbs_are_not_part_of_a_keyphrase() {
     // سيغيب, سيخضع, سيعود: سـ and a present-tense verb.
     let mut options = KeywordOptions::default();

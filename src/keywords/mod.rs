@@ -122,6 +122,16 @@ pub struct Scored {
     pub display: Vec<Option<Range<usize>>>,
 }
 
+/// The particle of an Arabic word of three letters that is the conjunction و or ف ("and", "so") before a
+/// two-letter word (وما, فقد, ولن, ففي, فإن): a stopword when the particle is one. [`arabic::single_proclitic`]
+/// leaves a word of three letters alone, for most are words of their own; these six are, and are not particles:
+/// ولي (guardian: ولي العهد), فهم (understanding), فلم (film), فحم (coal), وهن (weakness), واف (ample).
+fn conjoined_particle(word: &str) -> Option<&str> {
+    const WORDS: [&str; 6] = ["ولي", "فهم", "فلم", "فحم", "وهن", "واف"];
+    let rest = word.strip_prefix(['و', 'ف'])?;
+    (rest.chars().count() == 2 && !WORDS.contains(&word)).then_some(rest)
+}
+
 /// Whether a token can be part of a candidate as a content word: template junk (`spot_img`) and mixtures of
 /// letters and digits (`2300abc`) are not.
 fn is_plain_word(word: &str) -> bool {
@@ -400,7 +410,8 @@ fn word_forms(
             || class & english::VERB != 0
             || !is_plain_word(&lower)
             || (arabic
-                && arabic::single_proclitic(&lower).is_some_and(|rest| stopwords.contains(rest)));
+                && (arabic::single_proclitic(&lower).is_some_and(|rest| stopwords.contains(rest))
+                    || conjoined_particle(&lower).is_some_and(|rest| stopwords.contains(rest))));
         let (key, id) = lang::with_group_key(&lower, code, stemmer.as_ref(), |k| keys.intern(k));
         any_arabic |= arabic && !stopword;
         spellings.push((
