@@ -7,6 +7,9 @@
 - data/wordnet/en_gerunds.txt: -ing forms of verbs that are only ever verbs ("obtaining", "analyzing"). No
   English keyphrase of two words or more starts with one ("analyzing image sequences", "providing unprecedented
   opportunities"); gerunds that name things are nouns in WordNet ("learning", "computing", "clustering").
+- data/wordnet/en_adverbs.txt: words that are only ever adverbs ("exponentially", "efficiently"). No English
+  keyphrase ends with one written in lowercase ("closed-loop systems exponentially"), nor is one alone a keyphrase;
+  one may start a keyphrase ("highly nonlinear models").
 - data/wordnet/en_adjectives.txt: words that are only ever adjectives ("robust", "neural", "semantic"). No English
   keyphrase of two words or more ends with one written in lowercase ("adaptive robust", "latent semantic"): an
   English keyphrase ends with its noun. One alone may still be a keyphrase ("Bayesian", "volcanic").
@@ -16,10 +19,10 @@ Source: WordNet 3.0 (index.noun, index.verb, index.adj, index.adv, noun.exc), as
 when WordNet has it as no noun, adjective or adverb; its third person singular when that spelling is no noun,
 adjective or adverb either and not the plural of a noun (noun.exc, or a noun lemma plus -s, -es or -ies). An
 adjective is listed when WordNet has it as no noun or verb, it is not the plural of a noun, and it does not end
-in -ing ("matching", "searching": gerunds that name techniques). An -ing form is listed when it is no noun,
+in -ing ("matching", "searching": gerunds that name techniques). An adverb is listed when WordNet has it as no noun, verb or adjective. An -ing form is listed when it is no noun,
 adjective or adverb (spelled by rule: make → making, die → dying, run → running). WordNet lists nouns generously ("say", "show",
 "compare", "fundamental"), so the lists err towards leaving a word out. Only words of current English are kept:
-a Zipf frequency of at least 2 for verbs and 2.5 for gerunds and adjectives in PyPI `wordfreq` 3.1.1 (used as a filter only;
+a Zipf frequency of at least 2 for verbs and 2.5 for the other lists in PyPI `wordfreq` 3.1.1 (used as a filter only;
 lower thresholds changed no benchmark figure).
 
 Run from the repository root:
@@ -122,6 +125,11 @@ def lists(wordnet):
             "English -ing forms that are only ever verbs: no English keyphrase of two words or more starts with "
             "one.\n#",
             common(gerunds, 2.5),
+            2.5,
+        ),
+        "en_adverbs.txt": (
+            "English words that are only ever adverbs: no English keyphrase ends with one written in lowercase.\n#",
+            common({r for r in filter(plain, adverbs) if r not in nouns | verbs | adjectives}, 2.5),
             2.5,
         ),
         "en_adjectives.txt": (

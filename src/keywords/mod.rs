@@ -286,7 +286,8 @@ struct WordForm {
     stopword: bool,
     /// A verb that a keyphrase does not run across (a stopword too): see [`is_future_verb`] and [`is_present_verb`].
     verb: bool,
-    /// A word that ends no keyphrase, though one may start with it or run across it: see [`is_participle`].
+    /// A word that ends no keyphrase, though one may start with it or run across it: see [`is_participle`] and
+    /// [`english::ADVERB`].
     participle: bool,
     /// A word that starts no keyphrase of two words or more: see [`english::GERUND`].
     gerund: bool,
@@ -419,7 +420,8 @@ fn word_forms(
             WordForm {
                 stopword,
                 verb,
-                participle: code == "en" && is_participle(surface),
+                participle: (code == "en" && is_participle(surface))
+                    || class & english::ADVERB != 0,
                 gerund: class & english::GERUND != 0,
                 adjective: class & english::ADJECTIVE != 0,
                 hyphen_separates: surface
