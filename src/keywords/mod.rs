@@ -288,7 +288,7 @@ struct WordForm {
     verb: bool,
     /// A word that ends no keyphrase, though one may start with it or run across it: see [`is_participle`] and
     /// [`english::ADVERB`].
-    participle: bool,
+    no_end: bool,
     /// A word that starts no keyphrase of two words or more: see [`english::GERUND`].
     gerund: bool,
     /// A word that ends no keyphrase of two words or more: see [`english::ADJECTIVE`].
@@ -420,8 +420,7 @@ fn word_forms(
             WordForm {
                 stopword,
                 verb,
-                participle: (code == "en" && is_participle(surface))
-                    || class & english::ADVERB != 0,
+                no_end: (code == "en" && is_participle(surface)) || class & english::ADVERB != 0,
                 gerund: class & english::GERUND != 0,
                 adjective: class & english::ADJECTIVE != 0,
                 hyphen_separates: surface
@@ -624,8 +623,9 @@ fn units(text: &str, seg: &Segmentation, mut forms: Forms) -> (Vec<Unit>, Forms)
                 let joined = format!("{}-{}", f.key, next.key);
                 let mut compound = f.clone();
                 compound.stopword &= next.stopword;
-                // A compound ends as its last word does ("type-reduced").
-                compound.participle = next.participle;
+                // A compound starts as its first word does and ends as its last does ("type-reduced").
+                compound.no_end = next.no_end;
+                compound.adjective = next.adjective;
                 compound.spelling = NO_SPELLING;
                 (compound.key, compound.id) = forms.keys.intern(&joined);
                 forms.forms.push(compound);
@@ -690,7 +690,7 @@ pub fn extract(
     // it ends no phrase, whether it starts or ends no phrase of two words or more, and whether its key is another
     // word's (see `WordForm`).
     let mut unit_verb: Vec<bool> = Vec::with_capacity(units.len());
-    let mut unit_participle: Vec<bool> = Vec::with_capacity(units.len());
+    let mut unit_no_end: Vec<bool> = Vec::with_capacity(units.len());
     let mut unit_gerund: Vec<bool> = Vec::with_capacity(units.len());
     let mut unit_adjective: Vec<bool> = Vec::with_capacity(units.len());
     let mut unit_derived: Vec<bool> = Vec::with_capacity(units.len());
@@ -699,7 +699,7 @@ pub fn extract(
     for unit in &units {
         let form = forms.of(unit);
         unit_verb.push(form.is_some_and(|f| f.verb));
-        unit_participle.push(form.is_some_and(|f| f.participle));
+        unit_no_end.push(form.is_some_and(|f| f.no_end));
         unit_gerund.push(form.is_some_and(|f| f.gerund));
         unit_adjective.push(form.is_some_and(|f| f.adjective));
         unit_derived.push(form.is_some_and(|f| f.derived));
@@ -933,7 +933,7 @@ pub fn extract(
                         });
                 }
                 if stopword[last]
-                    || unit_participle[j - 1]
+                    || unit_no_end[j - 1]
                     || (n > 1 && (unit_gerund[i] || unit_adjective[j - 1]))
                     || n < min_words
                 {
