@@ -336,6 +336,16 @@ fn an_english_keyphrase_of_two_words_or_more_ends_with_no_adjective() {
             "{x:?} in {texts:?}"
         );
     }
+    // A hyphenated compound ends as its last word does: "element", not "finite".
+    let texts = english_keyphrases(
+        "Solvers use the mixed finite-element method. The mixed finite-element method converges, and mixed \
+        finite-element schemes are fast.",
+    );
+    assert!(
+        texts.iter().any(|t| t == "mixed finite-element"),
+        "{texts:?}"
+    );
+    let texts = english_keyphrases(text);
     for kept in [
         "latent semantic indexing",
         "neural networks",
