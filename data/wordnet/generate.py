@@ -92,12 +92,13 @@ def lists(wordnet):
             singulars.append(word[:-3] + "y")
         return any(s in nouns for s in singulars)
 
+    not_verbs = nouns | adjectives | adverbs
     only_verbs = set()
     for verb in filter(plain, verbs):
-        if verb not in nouns | adjectives | adverbs:
+        if verb not in not_verbs:
             only_verbs.add(verb)
         third = third_person(verb)
-        if third not in nouns | adjectives | adverbs and not plural_of_noun(third):
+        if third not in not_verbs and not plural_of_noun(third):
             only_verbs.add(third)
     gerunds = {
         g
@@ -129,7 +130,7 @@ def lists(wordnet):
         ),
         "en_adverbs.txt": (
             "English words that are only ever adverbs: no English keyphrase ends with one written in lowercase.\n#",
-            common({r for r in filter(plain, adverbs) if r not in nouns | verbs | adjectives}, 2.5),
+            common({r for r in filter(plain, adverbs) if r not in nouns and r not in verbs and r not in adjectives}, 2.5),
             2.5,
         ),
         "en_adjectives.txt": (
