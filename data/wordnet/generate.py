@@ -130,7 +130,7 @@ def lists(wordnet):
         ),
         "en_adverbs.txt": (
             "English words that are only ever adverbs: no English keyphrase ends with one written in lowercase.\n#",
-            common({r for r in filter(plain, adverbs) if r not in nouns and r not in verbs and r not in adjectives}, 2.5),
+            common(set(filter(plain, adverbs)) - nouns - verbs - adjectives, 2.5),
             2.5,
         ),
         "en_adjectives.txt": (
